@@ -1,4 +1,4 @@
-"""Extractors: pure functions from an annotated text to mentions."""
+"""Extractors: pure functions from an annotated text to mentions, and the chain that runs them."""
 
 from __future__ import annotations
 
@@ -10,5 +10,7 @@ from counterclaim.records import Act, Diagnostic, Document, Figure, Quote
 
 def run_extractors(document: Document, nlp: Language, options: Options
                    ) -> tuple[list[Figure], list[Quote], list[Act], list[Diagnostic]]:
-    """Run every enabled extractor over one document."""
-    return [], [], [], []
+    """Run every enabled extractor over one document (see ``counterclaim.attribute.assemble``)."""
+    from counterclaim.attribute import assemble
+
+    return assemble(document, nlp, options)

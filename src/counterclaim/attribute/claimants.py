@@ -1,0 +1,229 @@
+"""Who claims a figure (ANNOTATION.md §1, attribution rules).
+
+Rules, in order:
+1. a figure inside a direct quote belongs to the quote's speaker;
+2. "according to X" / "(per X)" anywhere in the sentence covers the whole sentence;
+3. the subject of the nearest reporting verb that governs the figure's clause
+   ("X said ...", "..., X reported", "X estimates ...", passive "... was quoted by X");
+4. a possessive or estimate noun around the figure ("his figure of 600", "initial estimates
+   of a death toll of 11", "Azerbaijan's allegations of up to 2,000 dead");
+5. an explicit continuation in the next sentence ("The figure is drawn from X").
+Pronouns ("he said", "it said") resolve to the last claimant of the matching kind.
+No rule → ``None``: the text's own voice.
+
+Deliberately not handled: attribution carried into the next sentence without an explicit
+continuation (ANNOTATION.md says it does not carry).
+
+>>> # "At least 12 people died, police said."  →  police
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.extract import lexicon as lx
+
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "its", "their", "we", "i"}
+_ESTIMATE_NOUNS = {"estimates", "estimate", "figure", "figures", "tally", "allegations", "allegation",
+                   "claims", "claim", "count", "reports", "report", "statistics", "data", "records",
+                   "toll", "list", "lists"}
+_STOP_EDGES = {"advcl", "relcl", "acl", "csubj", "pcomp"}
+_CONTINUATION = re.compile(r"^(?:the|this|these|that|those) (?:figures?|numbers?|tolls?|estimates?|counts?|"
+                           r"tally|data)\b.*\b(?:drawn|taken|based|compiled|derived|comes?|came|sourced)\s+"
+                           r"(?:from|on)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """A claimant in normalised offsets; ``name`` is as written (or the resolved name)."""
+
+    name: str
+    start: int
+    end: int
+    label: str | None = None
+    pronoun: bool = False
+
+
+def np_span(tok: Token) -> tuple[int, int]:
+    """Token range of a claimant noun phrase, without trailing appositions and clauses."""
+    sub = list(tok.subtree)
+    start, end = sub[0].i, sub[-1].i + 1
+    cut = end
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "advcl") or (child.dep_ == "punct" and child.text == ","):
+            cut = min(cut, child.i)
+            # keep nothing after a comma that follows the head
+    for t in tok.doc[start:end]:
+        if t.i > tok.i and t.text in (",", "(", "--", "—", ";", ":"):
+            cut = min(cut, t.i)
+    while cut > start and tok.doc[cut - 1].is_punct and tok.doc[cut - 1].text not in (".",):
+        cut -= 1
+    while start < cut and (tok.doc[start].is_punct or tok.doc[start].is_space):
+        start += 1
+    return start, max(cut, start + 1)
+
+
+def _claimant_from(tok: Token) -> Claimant:
+    doc = tok.doc
+    # "The State Prosecutor, Aydin Rasulov, the chief investigator ... said": prefer the named person
+    for child in tok.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
+            tok = child
+            break
+    s, e = np_span(tok)
+    span = doc[s:e]
+    label = tok.ent_type_ or None
+    return Claimant(span.text, span.start_char, span.end_char, label, tok.lower_ in _PRONOUNS)
+
+
+def _according_to(sent: Span) -> Claimant | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            to = tok.doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                return _claimant_from(objs[0])
+        if tok.lower_ == "per" and tok.i > 0 and tok.doc[tok.i - 1].text == "(":
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                return _claimant_from(objs[0])
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "nsubjpass":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    # "..., adding that ..." / "and said": the subject of the verb it hangs on
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def _reporting_verb(tok: Token) -> Token | None:
+    """The nearest reporting verb whose content clause contains ``tok``."""
+    child = tok
+    node = tok.head
+    steps = 0
+    while steps < 12:
+        steps += 1
+        if node.lemma_.lower() in lx.REPORT_VERBS and node.pos_ in ("VERB", "AUX"):
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            inside_subject = any(tok.i in {t.i for t in s.subtree} for s in subj)
+            if not inside_subject and child.dep_ != "advcl":
+                return node
+            if child.dep_ == "advcl":
+                return None
+        if node.head is node:
+            return None
+        if child.dep_ in _STOP_EDGES and child.dep_ != "acl" and _has_subject(child):
+            if child.dep_ in ("advcl",):
+                return None
+        child, node = node, node.head
+    return None
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _estimate_owner(tok: Token) -> Claimant | None:
+    """"his figure of 600", "initial estimates of a death toll of 11", "X's allegations of"."""
+    node = tok
+    for _ in range(6):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lower_ in _ESTIMATE_NOUNS and node.pos_ == "NOUN":
+            poss = [c for c in node.children if c.dep_ == "poss"]
+            if poss:
+                return _claimant_from(poss[0])
+            if node.lower_ in ("estimates", "estimate", "reports", "allegations", "claims") and any(
+                    c.dep_ in ("amod", "det") and c.lower_ not in ("the", "a", "an", "these", "those", "this")
+                    for c in node.children):
+                s, e = np_span(node)
+                span = node.doc[s:e]
+                # only the estimate noun and its modifiers, not its complements
+                start = min([c.i for c in node.lefts] + [node.i])
+                span = node.doc[start:node.i + 1]
+                return Claimant(span.text, span.start_char, span.end_char, None, False)
+    return None
+
+
+def _subject_estimate(tok: Token) -> Claimant | None:
+    """"Other estimates ranged as high as 500 dead": an estimate noun as the clause subject."""
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ == "nsubj" and child.lower_ in ("estimates", "reports", "figures", "sources"):
+                    start = min([c.i for c in child.lefts] + [child.i])
+                    span = tok.doc[start:child.i + 1]
+                    return Claimant(span.text, span.start_char, span.end_char, None, False)
+            break
+    return None
+
+
+def claimant_for(tok: Token, sent: Span) -> Claimant | None:
+    """The claimant of the clause that contains ``tok`` by rules 2-4 (quotes are handled by the caller)."""
+    found = _according_to(sent)
+    if found:
+        return found
+    verb = _reporting_verb(tok)
+    if verb is not None:
+        subj = _subject(verb)
+        if subj is not None and subj.lower_ not in ("that", "which", "this", "there"):
+            return _claimant_from(subj)
+    return _estimate_owner(tok) or _subject_estimate(tok)
+
+
+def continuation_source(sent: Span) -> Claimant | None:
+    """"The figure is drawn from X": the claimant of the previous sentence's figures."""
+    if not _CONTINUATION.match(sent.text.strip()):
+        return None
+    for tok in sent:
+        if tok.lower_ in ("from", "on") and tok.head.lemma_.lower() in ("draw", "take", "base", "compile",
+                                                                            "derive", "come", "source"):
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                obj = objs[0]
+                sub = list(obj.subtree)
+                span = tok.doc[sub[0].i:sub[-1].i + 1]
+                while span and span[-1].is_punct:
+                    span = span[:-1]
+                return Claimant(span.text, span.start_char, span.end_char, obj.ent_type_ or None, False)
+    return None
+
+
+def resolve_pronoun(claimant: Claimant, history: list[Claimant], doc: Doc) -> Claimant:
+    """Resolve "he"/"she"/"it"/"they"/"his" to the last matching claimant or person before it."""
+    word = claimant.name.lower()
+    if word not in _PRONOUNS:
+        return claimant
+    personal = word in ("he", "she", "him", "her", "his")
+    for prev in reversed(history):
+        if prev.pronoun or prev.start >= claimant.start:
+            continue
+        is_person = prev.label == "PERSON" or bool(re.match(r"^(?:mr|ms|mrs|dr|professor)\b", prev.name,
+                                                             re.IGNORECASE))
+        if personal and is_person:
+            return Claimant(prev.name, prev.start, prev.end, prev.label, False)
+        if not personal and not is_person:
+            return Claimant(prev.name, prev.start, prev.end, prev.label, False)
+    if personal:
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= claimant.start]
+        if persons:
+            e = persons[-1]
+            return Claimant(e.text, e.start_char, e.end_char, "PERSON", False)
+    return claimant

@@ -1,0 +1,104 @@
+"""Source types (ANNOTATION.md §1, ``source_type``) from cue words and the entity label.
+
+Rules are checked in order; the first element of a multi-part source decides
+("security officials and doctor X" → military), as the corpus conventions say.
+
+>>> source_type("Iraq's Ministry of Health")
+'government'
+>>> source_type("Human Rights Watch")
+'ngo'
+"""
+
+from __future__ import annotations
+
+import re
+
+_RULES: list[tuple[str, str]] = [
+    ("intergovernmental", r"\b(?:u\.?n\.?|united nations|unicef|unhcr|who|world health organi[sz]ation|"
+     r"osce|icrc|red cross|red crescent|nato|african union|european union|eu|world bank|"
+     r"amnesty international's|ocha|unrwa|wfp|iom|interpol|iaea)\b"),
+    ("ngo", r"\b(?:human rights|rights group|right groups|rights groups|amnesty|watch|observatory|"
+     r"ngo|ngos|charity|charities|non-governmental|nongovernmental|foundation|"
+     r"médecins|medecins|msf|doctors without borders|save the children|oxfam|caritas|"
+     r"monitor(?:ing)? group|activists?|campaigners?|humanitarian organi[sz]ations?)\b"),
+    ("media", r"\b(?:news agency|agency|newspaper|paper|tv|television|radio|channel|broadcaster|"
+     r"reuters|associated press|ap|afp|agence france|upi|tass|itar-tass|bbc|cnn|al jazeera|"
+     r"al-jazeera|times|post|guardian|journal|gazette|daily|tribune|press|reporter|reporters|"
+     r"journalist|journalists|correspondent|photographer|media|magazine|al-monitor|ordu|"
+     r"tally by|outlet)\b"),
+    ("armed_group", r"\b(?:taliban|rebels?|insurgents?|militants?|guerrillas?|ira|eln|farc|isis|isil|"
+     r"islamic state|al-qaida|al-qaeda|al qaeda|hamas|hezbollah|boko haram|al-shabaab|militia|"
+     r"jihadists?|separatists?|mujahid|liberation army|liberation front|"
+     r"resistance|armed group)\b"),
+    ("medical", r"\b(?:medical|doctors?|hospitals?|health|medics?|physicians?|forensic|morgue|"
+     r"coroner|paramedics?|nurses?|clinic|surgeons?|pathologist)\b"),
+    ("military", r"\b(?:military|army|armed forces|high command|defen[cs]e forces|troops|soldiers?|"
+     r"commanders?|general|colonel|col\.|lieutenant|lt\.|major|captain|officers?|navy|air force|"
+     r"marines|security officials|security sources|security forces|pentagon|brigade|"
+     r"spokesman for the (?:army|military)|military sources|coalition)\b"),
+    ("government", r"\b(?:government|govt|ministry|ministries|minister|president|presidency|"
+     r"prime minister|premier|parliament|cabinet|kremlin|white house|state department|"
+     r"department|bureau|office|embassy|ambassador|authority|regional authorities|"
+     r"provincial authorities|local authorities|state authorities|interior|prosecutor|"
+     r"prosecuter|police|governor|mayor|council|commission|investigators?|spokes(?:man|woman|person)|"
+     r"administration|republic|kingdom|statement from|officials in|state media|"
+     r"senior (?:defen[cs]e|interior|government) official|defen[cs]e official)\b"),
+    ("witness", r"\b(?:witness(?:es)?|survivors?|residents?|villagers?|eyewitness(?:es)?|"
+     r"imam|priest|relatives?|neighbou?rs?|locals?|refugees?|passers-by|bystanders?|"
+     r"families|family|mother|father)\b"),
+    ("academic", r"\b(?:university|professor|researchers?|scholars?|academics?|study|institute|"
+     r"historians?|think tank|rand)\b"),
+    ("unspecified", r"\b(?:officials?|authorities|sources?|reports?|estimates?|figures|"
+     r"observers|analysts|experts|diplomats|aid workers|it is|they|some)\b"),
+]
+_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _RULES]
+# a lone official word ("officials", "authorities") is unspecified; a qualified one is not
+_GENERIC = re.compile(r"^(?:the |some |other |two |three |several |many |local )?(?:officials?|authorities|"
+                      r"sources?|reports?|estimates?|initial estimates|other estimates|"
+                      r"a source|one source|a second source.*|the former provincial official)$", re.IGNORECASE)
+
+
+def source_type(name: str, *, entity_label: str | None = None, role: str | None = None) -> str:
+    """The ANNOTATION.md source type of a claimant.
+
+    Args:
+        name: the claimant as written ("Azerbaijan's Government", "officials").
+        entity_label: spaCy label of the claimant's head (PERSON, GPE, ORG, NORP).
+        role: the person's role found elsewhere in the text ("Health Minister"), if any.
+
+    Returns:
+        One of government, military, armed_group, intergovernmental, ngo, media, witness,
+        medical, academic, official, unspecified.
+    """
+    text = " ".join(name.split())
+    if _GENERIC.match(text):
+        return "unspecified"
+    first = re.split(r"\s+(?:and|&)\s+", text, maxsplit=1)[0]
+    for candidate in (first, text):
+        kind = _match(candidate)
+        if kind and kind != "unspecified":
+            return kind
+    if role:
+        kind = _match(role)
+        if kind and kind not in ("unspecified",):
+            return "official" if kind == "government" and _looks_personal(role) else kind
+        return "official"
+    if entity_label == "PERSON":
+        return "official"
+    if entity_label in ("GPE", "NORP"):
+        return "government"
+    if entity_label == "ORG":
+        return "government"
+    return _match(text) or "unspecified"
+
+
+def _match(text: str) -> str | None:
+    for kind, pattern in _COMPILED:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _looks_personal(role: str) -> bool:
+    return bool(re.search(r"\b(?:minister|president|prosecutor|prosecuter|governor|mayor|member)\b",
+                          role, re.IGNORECASE))

@@ -1,0 +1,196 @@
+"""A parse-friendly copy of a document's text, with a map back to the original offsets.
+
+``document.text`` is never changed (OUTPUT.md offsets point into it). The parser,
+however, does badly on hard-wrapped lines, runs of spaces, sentences glued together by
+scraping ("said."We have", "insurgentsRussia's") and ALL-CAPS headlines. ``normalize``
+builds a copy in which those are repaired and records, for every character of the copy,
+the offset of the original character it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEADER_KEYS = ("title", "author", "published", "publisher", "url")
+_HEADER_LINE = re.compile(r"^(Title|Author|Published|Publisher|URL):[ \t]*(.*)$")
+# a sentence glued to the next one: "Bogota.Colombia", 'said."We', "process.190102Duque"
+_GLUED_STOP = re.compile(r"(?<=[a-z0-9\)\]%])(?:[.!?][\"”’]|[\"”’][.!?]|[.!?]|[\"”])(?=[A-Z“])")
+# a heading or pull-quote glued to running text: "the streetPolice officer", "SyriaThe desert"
+_GLUED_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_GLUED_DIGITS = re.compile(r"(?<=\d{6})(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class NormText:
+    """The normalised text and, per character, its offset in the original text."""
+
+    text: str
+    origin: tuple[int, ...]
+    original: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the normalised text onto the original text."""
+        if end <= start:
+            o = self.origin[start] if start < len(self.origin) else len(self.original)
+            return o, o
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        s, e = self.to_original(start, end)
+        return self.original[s:e]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.origin: list[int] = []
+
+    def add(self, text: str, start: int) -> None:
+        for i, ch in enumerate(text):
+            self.chars.append(ch)
+            self.origin.append(start + i)
+
+    def add_inserted(self, text: str, at: int) -> None:
+        for ch in text:
+            self.chars.append(ch)
+            self.origin.append(at)
+
+    def ends_with_break(self) -> bool:
+        return not self.chars or self.chars[-1] == "\n"
+
+
+def header_length(text: str) -> int:
+    """Length of the ``Title:/Author:/...`` header block at the top (0 when absent)."""
+    pos = 0
+    seen = 0
+    for line in text.splitlines(keepends=True):
+        if _HEADER_LINE.match(line.rstrip("\r\n")):
+            seen += 1
+            pos += len(line)
+        elif seen and not line.strip():
+            pos += len(line)
+            break
+        else:
+            break
+    return pos if seen >= 2 else 0
+
+
+def _paragraphs(text: str, offset: int) -> list[tuple[int, int]]:
+    """Split a body into paragraphs as ``(start, end)`` spans of the original text.
+
+    Blank lines always end a paragraph. Whether a single newline does depends on the
+    layout: in hard-wrapped text (short lines) it does only before an indented line or
+    after a short line; in text with one paragraph per line it always does.
+    """
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((offset + pos, line.rstrip("\r\n")))
+        pos += len(line)
+    widths = [len(line.rstrip()) for _, line in lines if line.strip()]
+    wrap = max(widths, default=0)
+    hard_wrapped = 0 < wrap <= 100 and len(widths) >= 3
+    paras: list[tuple[int, int]] = []
+    start: int | None = None
+    prev_len = 0
+    for line_start, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if start is not None:
+                paras.append((start, prev_end))
+                start = None
+            continue
+        indented = line[:1] in (" ", "\t")
+        new_para = (not hard_wrapped or indented or prev_len < 0.6 * wrap
+                    or _looks_like_heading(stripped))
+        if start is not None and new_para:
+            paras.append((start, prev_end))
+            start = None
+        if start is None:
+            start = line_start + (len(line) - len(line.lstrip()))
+        prev_end = line_start + len(line.rstrip())
+        prev_len = len(line.rstrip())
+        if _looks_like_heading(stripped) and hard_wrapped:
+            paras.append((start, prev_end))
+            start = None
+            prev_len = wrap
+    if start is not None:
+        paras.append((start, prev_end))
+    return paras
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 5 and not re.search(r"[.,;:!?\"”]$", line) and all(
+        w[:1].isupper() for w in words if w[:1].isalpha())
+
+
+def _mostly_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+def _sentence_case(text: str) -> str:
+    """Lower-case an ALL-CAPS stretch so the tagger sees ordinary words (same length)."""
+    out = text.lower()
+    m = re.search(r"[A-Za-z]", out)
+    if m:
+        out = out[: m.start()] + out[m.start()].upper() + out[m.start() + 1:]
+    return out
+
+
+def _add_paragraph(b: _Builder, original: str, start: int, end: int) -> None:
+    para = original[start:end]
+    if _mostly_caps(para):
+        para = _sentence_case(para)
+    # insert a space (or a paragraph break) where sentences or headings are glued together
+    cuts: dict[int, str] = {}
+    for m in _GLUED_STOP.finditer(para):
+        cuts[m.end()] = " "
+    for m in _GLUED_CAMEL.finditer(para):
+        cuts.setdefault(m.start(), "\n\n")
+    for m in _GLUED_DIGITS.finditer(para):
+        cuts.setdefault(m.start(), " ")
+    i = 0
+    n = len(para)
+    while i < n:
+        if i in cuts and b.chars and not b.chars[-1].isspace():
+            b.add_inserted(cuts[i], start + i)
+        ch = para[i]
+        if ch.isspace():
+            j = i
+            while j < n and para[j].isspace():
+                j += 1
+            b.add(" ", start + i)
+            i = j
+            continue
+        b.add(ch, start + i)
+        i += 1
+
+
+def normalize(text: str) -> NormText:
+    """Build the parse-friendly copy of ``text``.
+
+    The header block keeps only its ``Title:`` value (as a paragraph of its own); the
+    other header lines (author, URL, ...) are left out of the copy, so no figure can be
+    read from a URL. Paragraphs are separated by a blank line in the copy.
+    """
+    b = _Builder()
+    head = header_length(text)
+    if head:
+        pos = 0
+        for line in text[:head].splitlines(keepends=True):
+            m = _HEADER_LINE.match(line.rstrip("\r\n"))
+            if m and m.group(1) == "Title" and m.group(2).strip():
+                value_start = pos + m.start(2)
+                _add_paragraph(b, text, value_start, value_start + len(m.group(2).rstrip()))
+                b.add_inserted("\n\n", pos + len(line.rstrip("\r\n")))
+            pos += len(line)
+    for start, end in _paragraphs(text[head:], head):
+        _add_paragraph(b, text, start, end)
+        b.add_inserted("\n\n", end)
+    while b.chars and b.chars[-1] in "\n ":
+        b.chars.pop()
+        b.origin.pop()
+    return NormText("".join(b.chars), tuple(b.origin), text)
