@@ -29,7 +29,9 @@ from counterclaim.extract import lexicon as lx
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "its", "their", "we", "i"}
 _ESTIMATE_NOUNS = {"estimates", "estimate", "figure", "figures", "tally", "allegations", "allegation",
                    "claims", "claim", "count", "reports", "report", "statistics", "data", "records",
-                   "toll", "list", "lists"}
+                   "list", "lists", "conclusion", "findings", "assessment"}
+_CONTENT_EDGES = {"ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "dep", "conj", "nsubjpass"}
+_PASSIVE_SOURCES = {"print", "publish", "report", "quote", "broadcast", "record", "give", "cite"}
 _STOP_EDGES = {"advcl", "relcl", "acl", "csubj", "pcomp"}
 _CONTINUATION = re.compile(r"^(?:the|this|these|that|those) (?:figures?|numbers?|tolls?|estimates?|counts?|"
                            r"tally|data)\b.*\b(?:drawn|taken|based|compiled|derived|comes?|came|sourced)\s+"
@@ -94,39 +96,84 @@ def _according_to(sent: Span) -> Claimant | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The claimant of a reporting verb: its subject, its passive agent, or "printed in X"."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "nsubjpass":
+        if child.dep_ == "nsubj":
             return child
     for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "in"
+                                     and verb.lemma_.lower() in _PASSIVE_SOURCES):
             objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    # "..., adding that ..." / "and said": the subject of the verb it hangs on
+            if objs and (child.dep_ == "agent" or objs[0].ent_type_ in ("ORG", "PERSON", "")):
+                if child.dep_ == "agent" or _is_outlet(objs[0]):
+                    return objs[0]
+    if verb.lemma_.lower() in _PASSIVE_SOURCES | {"quote"} and any(c.dep_ == "auxpass" for c in verb.children):
+        for t in verb.subtree:  # "is quoted as official by X"
+            if t.lower_ == "by" and t.i > verb.i:
+                objs = [c for c in t.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    appos = _preceding_np(verb)
+    if appos is not None:
+        return appos
+    # "..., adding that ...": the subject of the reporting verb it hangs on
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("advcl", "conj", "xcomp", "ccomp") or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in lx.REPORT_VERBS:
+            subj = [c for c in node.children if c.dep_ == "nsubj"]
+            if subj:
+                return subj[0]
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if subj:
+            return subj[0]
     return None
+
+
+def _preceding_np(verb: Token) -> Token | None:
+    """"..., a source at the church radio said": a subject the parser hung on an earlier noun."""
+    if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    tok = verb.doc[verb.i - 1]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for _ in range(6):
+        if tok.dep_ in ("appos", "conj", "npadvmod", "dobj", "nsubj") and tok.pos_ in ("NOUN", "PROPN"):
+            break
+        if tok.head is tok or tok.head.i >= verb.i:
+            return None
+        tok = tok.head
+    start = min(t.i for t in tok.subtree)
+    if start > 0 and verb.doc[start - 1].text == ",":
+        return tok
+    return None
+
+
+def _is_outlet(tok: Token) -> bool:
+    words = {t.lower_ for t in tok.subtree}
+    return bool(words & {"newspaper", "paper", "daily", "agency", "journal", "magazine", "press", "report",
+                         "statement", "bulletin", "tv", "radio", "website", "communique"})
 
 
 def _reporting_verb(tok: Token) -> Token | None:
     """The nearest reporting verb whose content clause contains ``tok``."""
     child = tok
     node = tok.head
-    steps = 0
-    while steps < 12:
-        steps += 1
+    for _ in range(12):
         if node.lemma_.lower() in lx.REPORT_VERBS and node.pos_ in ("VERB", "AUX"):
-            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-            inside_subject = any(tok.i in {t.i for t in s.subtree} for s in subj)
-            if not inside_subject and child.dep_ != "advcl":
+            passive = any(c.dep_ in ("auxpass", "agent") for c in node.children) or (
+                node.tag_ == "VBN" and child.dep_ == "nsubjpass")
+            if child.dep_ == "nsubjpass" and passive:
                 return node
-            if child.dep_ == "advcl":
+            if child.dep_ in _CONTENT_EDGES and child.dep_ != "nsubjpass":
+                return node
+            if child.dep_ in ("advcl", "prep", "npadvmod", "advmod", "nsubj", "mark"):
                 return None
         if node.head is node:
             return None
-        if child.dep_ in _STOP_EDGES and child.dep_ != "acl" and _has_subject(child):
-            if child.dep_ in ("advcl",):
-                return None
         child, node = node, node.head
     return None
 
@@ -175,15 +222,34 @@ def _subject_estimate(tok: Token) -> Claimant | None:
     return None
 
 
+def _owner_before_verb(tok: Token) -> Claimant | None:
+    node = tok
+    for _ in range(6):
+        if node.head is node or node.head.pos_ in ("VERB", "AUX"):
+            return None
+        node = node.head
+        if node.lower_ in _ESTIMATE_NOUNS:
+            return _estimate_owner(tok)
+    return None
+
+
 def claimant_for(tok: Token, sent: Span) -> Claimant | None:
     """The claimant of the clause that contains ``tok`` by rules 2-4 (quotes are handled by the caller)."""
     found = _according_to(sent)
     if found:
         return found
+    owner = _owner_before_verb(tok)
+    if owner:
+        return owner
     verb = _reporting_verb(tok)
     if verb is not None:
         subj = _subject(verb)
-        if subj is not None and subj.lower_ not in ("that", "which", "this", "there"):
+        if subj is not None and subj.lower_ in ("it", "they", "we") and verb.head is not verb:
+            outer = _reporting_verb(verb)
+            outer_subj = _subject(outer) if outer is not None else None
+            if outer_subj is not None and outer_subj.lower_ not in _PRONOUNS:
+                subj = outer_subj
+        if subj is not None and subj.lower_ not in ("that", "which", "this", "there", "who"):
             return _claimant_from(subj)
     return _estimate_owner(tok) or _subject_estimate(tok)
 

@@ -29,6 +29,8 @@ _LEAVE = {"leave", "render", "make", "leave", "report", "fear", "presume", "conf
           "declare", "believe", "list", "count", "register", "record"}
 _TOLL_VERBS = {"stand", "rise", "reach", "climb", "hit", "soar", "jump", "increase", "exceed", "top",
                "pass", "mount", "grow", "be", "put", "raise", "shoot"}
+_TO_DEATH = {"freeze", "beat", "burn", "stab", "starve", "stone", "crush", "hack", "shoot", "club",
+             "trample", "bleed", "torture", "choke", "batter", "kick", "whip", "bludgeon", "drown"}
 _TOLL_NOUNS = {"toll", "tally", "number", "figure", "count", "total"}
 _SUBSET_PREPS = {"including", "among", "include", "includes", "included"}
 
@@ -111,6 +113,9 @@ def _filtered(num: NumberMention, text: str, toks: list[Token]) -> bool:
 def _np_head(num_tok: Token) -> Token:
     """The noun a number counts ("613 Azerbaijani civilians" → civilians), or the number itself."""
     tok = num_tok
+    if tok.dep_ in ("meta", "dep", "npadvmod", "appos", "advmod") and tok.head.i > tok.i \
+            and tok.head.i - tok.i <= 4 and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
     for _ in range(3):
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and tok.head.i > tok.i \
                 and tok.head.i - tok.i <= 6 and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "PRON"):
@@ -175,11 +180,13 @@ def _complement_outcome(verb: Token) -> str | None:
             if w in ("lives", "life") and lemma in ("lose", "claim", "take", "cost", "sacrifice"):
                 return "killed"
         if child.dep_ in ("prep", "agent"):
-            objs = [g for g in child.children if g.dep_ == "pobj"]
+            objs = [g for g in child.children if g.dep_ in ("pobj", "amod", "acomp")]
             for obj in objs:
                 o = obj.lower_
-                if w == "to" and o == "death":
+                if w == "to" and o == "death" and lemma in _TO_DEATH:
                     return "killed"
+                if w == "as" and o in ("dead", "killed", "missing", "injured", "wounded"):
+                    return lx.OUTCOME_NOUNS.get(o) or "killed"
                 if w in ("in", "into", "to") and o in ("hospital", "hospitals", "captivity", "custody"):
                     return "injured" if o.startswith("hospital") else "captured"
                 if w == "from" and o in ("homes", "home", "houses"):
@@ -211,6 +218,8 @@ def _verb_outcome(verb: Token, role: str) -> tuple[str | None, str]:
         if lemma in ("hold", "seize", "round", "take") and comp is None:
             return None, ""
         return None, ""
+    if role == "nsubj" and verb.lower_ in ("missing", "dead", "homeless", "unaccounted"):
+        return lx.OUTCOME_NOUNS[verb.lower_], "verb-complement"
     if role == "nsubj":
         if lemma in _INTRANSITIVE:
             return lx.OUTCOME_VERBS[lemma], "verb"
@@ -239,7 +248,8 @@ def _adjacent_outcome(doc: Doc, after: int) -> tuple[str | None, int]:
     while i < len(doc) and (doc[i].lower_ in ("were", "was", "had", "have", "been", "are", "reported",
                                              "feared", "presumed", "confirmed", "believed", "still",
                                              "later", "seriously", "critically", "slightly", "badly",
-                                             "also", "all", "more") or doc[i].is_space):
+                                             "also", "all", "more", "left", "rendered", "made", "went", "gone",
+                                             "go", "were", "later", "being") or doc[i].is_space):
         if doc[i].lower_ in ("were", "was", "had", "have", "are", "been") and i > after + 2:
             break
         i += 1
@@ -280,9 +290,13 @@ def _toll_outcome(num_tok: Token, head: Token) -> str | None:
                     return "injured"
                 if words & {"missing"}:
                     return "missing"
-    if head.dep_ == "dobj" and _lemma(head.head) in ("include", "reach", "exceed", "top", "hit"):
+    if head.dep_ in ("dobj", "attr") and _lemma(head.head) in ("include", "reach", "exceed", "top", "hit",
+                                                               "pass", "surpass", "be"):
         for subj in head.head.children:
             if subj.dep_ == "nsubj" and subj.lower_ in _TOLL_NOUNS | {"deaths", "dead"}:
+                words = {t.lower_ for t in subj.subtree}
+                if subj.lower_ != "toll" and not words & {"dead", "death", "deaths", "killed", "toll"}:
+                    continue
                 return "killed"
     return None
 
@@ -431,7 +445,9 @@ def find_figure_mentions(doc: Doc, norm_text: str) -> list[FigureMention]:
         toks = _token_at(doc, num.num_start, num.end)
         if not toks or _filtered(num, norm_text, toks):
             continue
-        num_tok = toks[-1]
+        inside = {t.i for t in toks}
+        roots = [t for t in toks if t.head.i not in inside and not t.is_punct]
+        num_tok = roots[-1] if roots else toks[-1]
         if num_tok.is_space or num_tok.is_punct:
             continue
         head = _np_head(num_tok)

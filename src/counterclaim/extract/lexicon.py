@@ -109,8 +109,8 @@ REPORT_VERBS = {
     "write", "allege", "indicate", "show", "put", "count", "record", "register", "quote", "declare",
     "insist", "assert", "maintain", "testify", "explain", "disclose", "reveal", "acknowledge",
     "admit", "warn", "tally", "list", "inform", "cite", "calculate", "believe", "suggest",
-    "deny", "describe", "recall", "publish", "print", "give", "document", "verify", "put",
-    "tweet", "post", "broadcast", "mention", "specify", "detail", "find",
+    "deny", "describe", "recall", "publish", "print", "document", "verify",
+    "tweet", "post", "broadcast", "mention", "specify", "detail", "conclude",
 }
 HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "unconfirmed",
                "rumoured", "rumored", "alleged"}

@@ -91,9 +91,13 @@ def _paragraphs(text: str, offset: int) -> list[tuple[int, int]]:
     widths = [len(line.rstrip()) for _, line in lines if line.strip()]
     wrap = max(widths, default=0)
     hard_wrapped = 0 < wrap <= 100 and len(widths) >= 3
+    indents = sum(1 for _, line in lines if line[:1] in (" ", "\t") and line.strip())
+    indent_marks_paragraphs = hard_wrapped and indents >= 2
     paras: list[tuple[int, int]] = []
     start: int | None = None
     prev_len = 0
+    prev_stop = True
+    prev_end = offset
     for line_start, line in lines:
         stripped = line.strip()
         if not stripped:
@@ -102,8 +106,8 @@ def _paragraphs(text: str, offset: int) -> list[tuple[int, int]]:
                 start = None
             continue
         indented = line[:1] in (" ", "\t")
-        new_para = (not hard_wrapped or indented or prev_len < 0.6 * wrap
-                    or _looks_like_heading(stripped))
+        short_prev = prev_len < 0.6 * wrap and not indent_marks_paragraphs and prev_stop
+        new_para = not hard_wrapped or indented or short_prev or _looks_like_heading(stripped)
         if start is not None and new_para:
             paras.append((start, prev_end))
             start = None
@@ -111,6 +115,7 @@ def _paragraphs(text: str, offset: int) -> list[tuple[int, int]]:
             start = line_start + (len(line) - len(line.lstrip()))
         prev_end = line_start + len(line.rstrip())
         prev_len = len(line.rstrip())
+        prev_stop = bool(re.search(r"[.!?:\"”’)]$", line.rstrip()))
         if _looks_like_heading(stripped) and hard_wrapped:
             paras.append((start, prev_end))
             start = None
