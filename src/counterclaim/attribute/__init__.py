@@ -91,7 +91,9 @@ def _figure_records(norm: NormText, mentions: list[FigureMention],
                     claims: list[tuple[Claimant | None, bool]]) -> list[Figure]:
     text = norm.original
     out: list[Figure] = []
+    index = {id(m): i for i, m in enumerate(mentions)}
     for i, (m, (claim, hedged)) in enumerate(zip(mentions, claims, strict=True)):
+        whole = index.get(id(m.part_of)) if m.part_of is not None else None
         s, e = norm.to_original(m.start, m.end)
         source = None
         if claim is not None:
@@ -103,7 +105,7 @@ def _figure_records(norm: NormText, mentions: list[FigureMention],
         sent_span = norm.to_original(sent.start_char, sent.end_char) if sent is not None else None
         out.append(Figure(id=f"f{i + 1}", span=(s, e), text=text[s:e], outcome=m.outcome, count=m.count,
                           groups=tuple(m.groups),
-                          part_of=f"f{m.part_of + 1}" if m.part_of is not None else None,
+                          part_of=f"f{whole + 1}" if whole is not None and whole != i else None,
                           source=source, hedged=hedged, sentence=sent_span,
                           confidence=round(m.confidence, 2)))
     return out

@@ -21,18 +21,18 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract import lexicon as lx
 from counterclaim.extract.numbers import NumberMention, find_numbers
+from counterclaim.extract.subsets import link_subsets
 from counterclaim.records import Count
 
 _INTRANSITIVE = {"die", "drown", "perish", "disappear", "vanish", "flee", "escape"}
 _COPULAS = {"be", "remain", "go", "become", "lie", "stay", "get", "end", "turn"}
-_LEAVE = {"leave", "render", "make", "leave", "report", "fear", "presume", "confirm", "find",
+_LEAVE = {"leave", "render", "make", "report", "fear", "presume", "confirm", "find",
           "declare", "believe", "list", "count", "register", "record"}
 _TOLL_VERBS = {"stand", "rise", "reach", "climb", "hit", "soar", "jump", "increase", "exceed", "top",
                "pass", "mount", "grow", "be", "put", "raise", "shoot"}
 _TO_DEATH = {"freeze", "beat", "burn", "stab", "starve", "stone", "crush", "hack", "shoot", "club",
              "trample", "bleed", "torture", "choke", "batter", "kick", "whip", "bludgeon", "drown"}
 _TOLL_NOUNS = {"toll", "tally", "number", "figure", "count", "total"}
-_SUBSET_PREPS = {"including", "among", "include", "includes", "included"}
 
 
 @dataclass
@@ -47,7 +47,7 @@ class FigureMention:
     num_token: Token
     head: Token
     groups: list[str] = field(default_factory=list)
-    part_of: int | None = None  # index into the list of mentions
+    part_of: FigureMention | None = None  # the whole this figure is a subset of
     rule: str = ""
     confidence: float = 0.8
     sentence: Span | None = None
@@ -233,9 +233,7 @@ def _clause_role(head: Token) -> tuple[Token, str]:
     """The figure's grammatical role, following conjunctions back to the first conjunct."""
     tok = head
     for _ in range(4):
-        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            tok = tok.head
-        elif tok.dep_ == "appos":
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or tok.dep_ == "appos":
             tok = tok.head
         else:
             break
@@ -361,26 +359,6 @@ def _figure_outcome(doc: Doc, num_tok: Token, head: Token, np_end: int) -> tuple
     return None, ""
 
 
-def _subset_whole(head: Token, mentions_by_token: dict[int, int]) -> int | None:
-    """``part_of`` from the syntax: "613 civilians including 169 women", "eight ... among the dead",
-    "258 of them civilians", "Of these 184 people, 51 were women"."""
-    tok = head
-    # "including 169 women" / "among them 8 children": prep attached to the whole or its verb
-    for anc in [tok.head, tok.head.head] if tok.dep_ == "pobj" else []:
-        if anc.lower_ in _SUBSET_PREPS:
-            gov = anc.head
-            for cand in [gov] + list(gov.children) + list(gov.subtree):
-                if cand.i in mentions_by_token and cand.i < tok.i:
-                    return mentions_by_token[cand.i]
-    if tok.dep_ == "dobj" and _lemma(tok.head) == "include":
-        for subj in tok.head.children:
-            if subj.dep_ == "nsubj":
-                for cand in subj.subtree:
-                    if cand.i in mentions_by_token:
-                        return mentions_by_token[cand.i]
-    return None
-
-
 def _groups(head: Token, num_tok: Token, doc: Doc) -> list[str]:
     """Victim groups named in the figure's noun phrase (ANNOTATION.md: groups)."""
     found: list[str] = []
@@ -474,49 +452,5 @@ def find_figure_mentions(doc: Doc, norm_text: str) -> list[FigureMention]:
         if of_obj is not None and not mention.groups:
             mention.groups = _groups(of_obj, num_tok, doc)
         mentions.append(mention)
-    _link_subsets(doc, mentions)
+    link_subsets(doc, mentions)
     return [m for m in mentions if m.outcome]
-
-
-def _link_subsets(doc: Doc, mentions: list[FigureMention]) -> None:
-    by_token = {m.head.i: i for i, m in enumerate(mentions)}
-    by_token.update({m.num_token.i: i for i, m in enumerate(mentions)})
-    for i, m in enumerate(mentions):
-        whole = _subset_whole(m.head, by_token)
-        if whole is None and m.head.i == m.num_token.i:
-            whole = _of_them_whole(doc, m, mentions, i)
-        if whole is not None and whole != i and mentions[whole].outcome:
-            m.part_of = whole
-            m.outcome = mentions[whole].outcome
-            m.rule = m.rule or "subset"
-    _link_of_these(doc, mentions)
-
-
-def _of_them_whole(doc: Doc, m: FigureMention, mentions: list[FigureMention], i: int) -> int | None:
-    """"496 had been killed, 258 of them civilians" / "40 of whom were children"."""
-    nxt = doc[m.num_token.i + 1:m.num_token.i + 3]
-    prv = doc[max(0, m.num_token.i - 2):m.num_token.i]
-    if (len(nxt) == 2 and nxt[0].lower_ == "of" and nxt[1].lower_ in ("them", "whom")) or (
-            len(prv) == 2 and prv[0].lower_ == "of" and prv[1].lower_ == "whom"):
-        for j in range(i - 1, -1, -1):
-            w = mentions[j]
-            if w.sentence == m.sentence and w.outcome:
-                return j
-    return None
-
-
-def _link_of_these(doc: Doc, mentions: list[FigureMention]) -> None:
-    """"Of these 184 people, 51 were women" / "Of the seven corpses I saw, two were children"."""
-    for i, m in enumerate(mentions):
-        sent = m.sentence
-        if sent is None or m.part_of is not None:
-            continue
-        first = sent[0] if not sent[0].is_space else sent[1] if len(sent) > 1 else sent[0]
-        if first.lower_ != "of":
-            continue
-        for j, w in enumerate(mentions):
-            if j != i and w.sentence == sent and w.start < m.start and w.head.i <= first.i + 6:
-                if w.count.value and m.count.value and m.count.value < w.count.value and w.outcome:
-                    m.part_of = j
-                    m.outcome = w.outcome
-                break

@@ -19,9 +19,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     respects sentence starts set before it runs.
     """
     for tok in doc[:-1]:
-        if tok.is_space and "\n\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-        elif "\n\n" in tok.whitespace_:
+        if tok.is_space and "\n\n" in tok.text or "\n\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
     return doc
 

@@ -1,0 +1,205 @@
+"""Subset relations between figures (ANNOTATION.md ``part_of``), and repeated mentions.
+
+Rules: "613 civilians including 169 women and children"; "the toll of 12,500 included
+7,000"; "496 had been killed, 258 of them civilians"; "Of these 184 people, 51 were women";
+"Five police officers were among the dead"; "13 were hurt but 11 are still in hospital";
+a run of figures that adds up exactly to an earlier one ("70 were injured ... Ten officers
+were seriously wounded and 60 suffered slight injuries"); and the figures of single
+attacks after an aggregate ("A wave of attacks killed 107 people ... In the deadliest, at
+least 42 were killed").
+
+A subset inherits the outcome of its whole. Deliberately not linked: parts that do not add
+up and are not marked by any of these words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from counterclaim.extract.figures import FigureMention
+
+_SUBSET_PREPS = {"including", "among", "include", "includes", "included"}
+_AGGREGATE = re.compile(r"\b(?:wave|series|string|spate|string|rash|chain|number|day) of (?:\w+ ){0,2}"
+                        r"(?:attacks|bombings|blasts|explosions|assaults|strikes|raids|shootings|violence)\b|"
+                        r"\bin \w+ (?:different|separate|coordinated|simultaneous) (?:attacks|bombings|blasts)\b|"
+                        r"\battacks across\b", re.IGNORECASE)
+_OTHER_TIME = {"DATE"}
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _subset_whole(head: Token, mentions_by_token: dict[int, int]) -> int | None:
+    """``part_of`` from the syntax: "613 civilians including 169 women", "eight ... among the dead",
+    "258 of them civilians", "Of these 184 people, 51 were women"."""
+    tok = head
+    # "including 169 women" / "among them 8 children": prep attached to the whole or its verb
+    for anc in [tok.head, tok.head.head] if tok.dep_ == "pobj" else []:
+        if anc.lower_ in _SUBSET_PREPS:
+            gov = anc.head
+            for cand in [gov] + list(gov.children) + list(gov.subtree):
+                if cand.i in mentions_by_token and cand.i < tok.i:
+                    return mentions_by_token[cand.i]
+    if tok.dep_ == "dobj" and _lemma(tok.head) == "include":
+        for subj in tok.head.children:
+            if subj.dep_ == "nsubj":
+                for cand in subj.subtree:
+                    if cand.i in mentions_by_token:
+                        return mentions_by_token[cand.i]
+    return None
+
+
+
+def _of_them_whole(doc: Doc, m: FigureMention, mentions: list[FigureMention], i: int) -> int | None:
+    """"496 had been killed, 258 of them civilians" / "40 of whom were children"."""
+    nxt = doc[m.num_token.i + 1:m.num_token.i + 3]
+    prv = doc[max(0, m.num_token.i - 2):m.num_token.i]
+    if (len(nxt) == 2 and nxt[0].lower_ == "of" and nxt[1].lower_ in ("them", "whom")) or (
+            len(prv) == 2 and prv[0].lower_ == "of" and prv[1].lower_ == "whom"):
+        for j in range(i - 1, -1, -1):
+            w = mentions[j]
+            if w.sentence == m.sentence and w.outcome:
+                return j
+    return None
+
+
+def _resolve_repeats(mentions: list[FigureMention]) -> None:
+    """"Of these 184 people": a definite repeat of an earlier figure takes its outcome."""
+    for i, m in enumerate(mentions):
+        if m.outcome or m.count.value is None:
+            continue
+        dets = {c.lower_ for c in m.head.children if c.dep_ == "det"}
+        if not dets & {"these", "those", "the"}:
+            continue
+        for w in reversed(mentions[:i]):
+            if w.outcome and w.count.value == m.count.value:
+                m.outcome = w.outcome
+                m.rule = "repeat"
+                break
+
+
+def link_subsets(doc: Doc, mentions: list[FigureMention]) -> None:
+    """Set ``part_of`` (and the inherited outcome) on every figure that is a subset."""
+    _resolve_repeats(mentions)
+    by_token = {m.head.i: i for i, m in enumerate(mentions)}
+    by_token.update({m.num_token.i: i for i, m in enumerate(mentions)})
+    for i, m in enumerate(mentions):
+        whole = _subset_whole(m.head, by_token)
+        if whole is None and m.head.i == m.num_token.i:
+            whole = _of_them_whole(doc, m, mentions, i)
+        if whole is not None and whole != i and mentions[whole].outcome:
+            m.part_of = mentions[whole]
+            m.outcome = mentions[whole].outcome
+            m.rule = m.rule or "subset"
+    _link_of_these(mentions)
+    _link_among(mentions)
+    _link_but(doc, mentions)
+    _link_sums(mentions)
+    _link_aggregates(doc, mentions)
+
+
+def _link_of_these(mentions: list[FigureMention]) -> None:
+    """"Of these 184 people, 51 were women" / "Of the seven corpses I saw, two were children"."""
+    for i, m in enumerate(mentions):
+        sent = m.sentence
+        if sent is None or m.part_of is not None:
+            continue
+        first = next((t for t in sent if not t.is_space), sent[0])
+        if first.lower_ != "of":
+            continue
+        for j, w in enumerate(mentions):
+            if j != i and w.sentence == sent and w.start < m.start and w.head.i <= first.i + 6:
+                if w.count.value and m.count.value and m.count.value < w.count.value and w.outcome:
+                    m.part_of = w
+                    m.outcome = w.outcome
+                break
+
+
+def _link_among(mentions: list[FigureMention]) -> None:
+    """"Five Iraqi police officers were among the dead": the nearest earlier, larger total."""
+    for i, m in enumerate(mentions):
+        if m.part_of is not None or m.sentence is None:
+            continue
+        words = [t.lower_ for t in m.sentence]
+        if "among" not in words or m.count.value is None:
+            continue
+        k = words.index("among")
+        if k + 2 >= len(words) or words[k + 1] != "the" or words[k + 2] not in (
+                "dead", "killed", "victims", "casualties", "wounded", "injured", "missing"):
+            continue
+        for w in reversed(mentions[:i]):
+            if w.outcome == m.outcome and w.count.value and w.count.value > m.count.value:
+                m.part_of = w
+                break
+
+
+def _link_but(doc: Doc, mentions: list[FigureMention]) -> None:
+    """"13 people had suffered injuries but 11 were still in hospital": a bare number after "but"."""
+    for i, m in enumerate(mentions):
+        if m.part_of is not None or m.head.i != m.num_token.i or i == 0:
+            continue
+        w = mentions[i - 1]
+        if w.sentence != m.sentence or w.outcome != m.outcome or not w.count.value or not m.count.value:
+            continue
+        between = {t.lower_ for t in doc[w.num_token.i + 1:m.num_token.i]}
+        if "but" in between and m.count.value < w.count.value:
+            m.part_of = w
+
+
+def _link_sums(mentions: list[FigureMention]) -> None:
+    """A run of later figures of one outcome that adds up exactly to an earlier figure."""
+    for i, whole in enumerate(mentions):
+        if not whole.count.value or whole.count.qualifier != "exact" or whole.part_of is not None:
+            continue
+        run: list[FigureMention] = []
+        total = 0
+        for m in mentions[i + 1:i + 8]:
+            if m.outcome != whole.outcome or m.part_of is not None:
+                if run:
+                    break
+                continue
+            if not m.count.value or m.count.value >= whole.count.value:
+                break
+            run.append(m)
+            total += m.count.value
+            if total >= whole.count.value:
+                break
+        if len(run) >= 2 and total == whole.count.value:
+            for m in run:
+                m.part_of = whole
+
+
+def _dates(sent) -> set[str]:
+    return {e.text.lower() for e in sent.ents if e.label_ in _OTHER_TIME}
+
+
+def _link_aggregates(doc: Doc, mentions: list[FigureMention]) -> None:
+    """Figures of single attacks after an aggregate figure of the same outcome and day."""
+    wholes: dict[str, FigureMention] = {}
+    for m in mentions:
+        sent = m.sentence
+        if sent is None:
+            continue
+        if _AGGREGATE.search(sent.text):
+            if m.count.value and m.outcome not in wholes and m.part_of is None:
+                wholes[m.outcome] = m
+                continue
+            if m.outcome in wholes and wholes[m.outcome].sentence != sent:
+                wholes.clear()  # a new aggregate (another day, another wave) ends the old one
+                if m.count.value:
+                    wholes[m.outcome] = m
+                continue
+        whole = wholes.get(m.outcome)
+        if whole is None or m is whole or m.part_of is not None:
+            continue
+        if _dates(sent) - _dates(whole.sentence) - {"monday", "tuesday", "wednesday", "thursday",
+                                                     "friday", "saturday", "sunday", "today"}:
+            wholes.clear()  # the text moved to another time
+            continue
+        if m.count.value and whole.count.value and m.count.value < whole.count.value:
+            m.part_of = whole
