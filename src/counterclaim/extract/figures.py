@@ -116,6 +116,10 @@ def _np_head(num_tok: Token) -> Token:
     if tok.dep_ in ("meta", "dep", "npadvmod", "appos", "advmod") and tok.head.i > tok.i \
             and tok.head.i - tok.i <= 4 and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.dep_ in ("meta", "dep", "nsubj", "npadvmod") and nxt is not None and nxt.tag_ in ("NNS", "NNPS") \
+            and nxt.head.i == tok.head.i and tok.dep_ != "nummod":
+        return nxt  # "131 Iraqis died" parsed with the number hung on the verb
     for _ in range(3):
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and tok.head.i > tok.i \
                 and tok.head.i - tok.i <= 6 and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "PRON"):
@@ -132,6 +136,10 @@ def _of_object(tok: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+                if obj.dep_ == "pcomp":  # "hundreds of fleeing families"
+                    for sub in obj.children:
+                        if sub.dep_ in ("dobj", "pobj"):
+                            return sub
     return None
 
 
@@ -218,6 +226,12 @@ def _verb_outcome(verb: Token, role: str) -> tuple[str | None, str]:
         if lemma in ("hold", "seize", "round", "take") and comp is None:
             return None, ""
         return None, ""
+    if role == "attr" and lemma == "be":  # "the victims were two women"
+        for subj in verb.children:
+            if subj.dep_ == "nsubj" and subj.lower_ in ("victims", "dead", "casualties", "fatalities"):
+                return "killed", "copula-subject"
+            if subj.dep_ == "nsubj" and subj.lower_ in ("injured", "wounded"):
+                return "injured", "copula-subject"
     if role == "nsubj" and verb.lower_ in ("missing", "dead", "homeless", "unaccounted"):
         return lx.OUTCOME_NOUNS[verb.lower_], "verb-complement"
     if role == "nsubj":
@@ -319,14 +333,33 @@ def _np_outcome(head: Token, num_tok: Token) -> str | None:
     # "the names of 111 corpses", "bodies of 35 Afghan forces"
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         owner = head.head.head
-        if owner.lower_ in ("bodies", "corpses", "remains", "deaths", "death", "loss", "lives"):
+        if owner.lower_ in ("bodies", "corpses", "remains", "deaths", "death", "loss", "lives", "slaughter",
+                            "killing", "killings", "massacre", "murder", "murders", "execution",
+                            "executions", "massacring"):
             return "killed"
+        if owner.lower_ in ("abduction", "abductions", "kidnapping", "kidnappings", "detention", "arrest",
+                            "arrests", "capture"):
+            return "captured"
+        if owner.lower_ in ("displacement", "evacuation", "exodus", "expulsion", "flight"):
+            return "displaced"
         if owner.lower_ in ("names", "list", "lists") and head.lower_ in lx.OUTCOME_NOUNS:
             return lx.OUTCOME_NOUNS[head.lower_]
     if head.lower_ in ("lives",) and head.dep_ in ("dobj", "pobj"):
         gov = head.head if head.dep_ == "dobj" else head.head.head
         if _lemma(gov) in ("claim", "take", "cost", "lose", "loss", "sacrifice") or gov.lower_ == "loss":
             return "killed"
+    return None
+
+
+def _colon_list_outcome(num_tok: Token) -> str | None:
+    """"too many bodies ... to count: 470-500 in X, 650-700 people by the stream"."""
+    sent = num_tok.sent
+    colons = [t for t in sent if t.text == ":" and t.i < num_tok.i]
+    if not colons or num_tok.i - colons[-1].i > 25:
+        return None
+    for t in sent[: colons[-1].i - sent.start]:
+        if t.lower_ in lx.OUTCOME_NOUNS and t.lower_ not in lx.WEAK_NOUNS:
+            return lx.OUTCOME_NOUNS[t.lower_]
     return None
 
 
@@ -351,6 +384,9 @@ def _figure_outcome(doc: Doc, num_tok: Token, head: Token, np_end: int) -> tuple
             return outcome, rule
     if role == "pobj" and first.head.dep_ == "agent":
         return None, ""
+    colon = _colon_list_outcome(num_tok)
+    if colon:
+        return colon, "colon-list"
     # "killing over 100 civilians and wounding over 400": the number's own clause verb
     if role in ("conj", "appos") and first.head.pos_ == "VERB":
         outcome, rule = _verb_outcome(first.head, "dobj")
@@ -440,6 +476,10 @@ def find_figure_mentions(doc: Doc, norm_text: str) -> list[FigureMention]:
         if not _people_like(noun, num_tok, norm_text):
             continue
         np_end_tok = max(head.i, num_tok.i)
+        conj_end = max([c.i for c in head.conjuncts if c.i > head.i and not any(
+            g.dep_ == "nummod" for g in c.children)], default=np_end_tok)
+        if not _adjacent_outcome(doc, np_end_tok + 1)[0] and _adjacent_outcome(doc, conj_end + 1)[0]:
+            np_end_tok = conj_end
         outcome, rule = _figure_outcome(doc, num_tok, head, np_end_tok + 1)
         if outcome is None and of_obj is not None:
             outcome, rule = _figure_outcome(doc, num_tok, of_obj, of_obj.i + 1)

@@ -70,7 +70,7 @@ NUMBER_RE = re.compile(
     rf"(?:(?:between|from|anywhere\s+from)\s+(?P<rlow>{_NUM})\s+(?:and|to)\s+(?P<rhigh>{_NUM})"
     rf"|(?P<low>{_DIGITS})\s*(?:-|–|—)\s*(?P<high>{_DIGITS})(?![\w-])"
     rf"|(?P<low2>{_NUM})\s+to\s+(?P<high2>{_NUM})(?![\w-])"
-    rf"|(?P<vague>{_VAGUE})"
+    rf"|(?P<vague>{_VAGUE}(?:,?\s+(?:possibly|perhaps|maybe|or\s+even|even|if\s+not|or)\s+{_VAGUE})?)"
     rf"|(?P<num>{_NUM}))(?![\w])",
     re.IGNORECASE,
 )
@@ -130,6 +130,9 @@ def word_value(text: str) -> int | None:
 
 def _vague_bounds(text: str) -> tuple[int, int]:
     t = re.sub(r"\s+", " ", text.lower())
+    parts = re.split(r",? (?:possibly|perhaps|maybe|or even|even|if not|or) ", t)
+    if len(parts) == 2:  # "hundreds, possibly thousands"
+        return _vague_bounds(parts[0])[0], _vague_bounds(parts[1])[1]
     for key in ("hundreds of thousands", "tens of thousands"):
         if key in t:
             return VAGUE[key]
