@@ -237,6 +237,8 @@ def _verb_outcome(verb: Token, role: str) -> tuple[str | None, str]:
     if role == "nsubj":
         if lemma in _INTRANSITIVE:
             return lx.OUTCOME_VERBS[lemma], "verb"
+        if lemma in _TO_DEATH and comp == "killed":  # "40 climbers froze to death"
+            return comp, "verb-complement"
         if lemma in _COPULAS or lemma in ("suffer", "lose", "sustain", "receive", "need", "require", "leave"):
             if comp:
                 return comp, "verb-complement"
@@ -272,6 +274,9 @@ def _adjacent_outcome(doc: Doc, after: int) -> tuple[str | None, int]:
                     "missing", "homeless", "displaced", "kidnapped", "abducted", "arrested", "detained",
                     "captured", "deaths", "casualties", "fatalities"):
             return lx.OUTCOME_NOUNS.get(word) or lx.OUTCOME_VERBS.get(_lemma(tok)), tok.i
+        if word in ("taken", "held", "kept") and i + 1 < len(doc) and doc[i + 1].lower_ in (
+                "hostage", "hostages", "prisoner", "prisoners", "captive", "captives"):
+            return "captured", i + 1
         if word in ("suffered", "sustained") and i + 2 < len(doc):
             for t in doc[i + 1:i + 4]:
                 if t.lower_ in ("injuries", "wounds", "injury", "burns"):
@@ -484,6 +489,11 @@ def find_figure_mentions(doc: Doc, norm_text: str) -> list[FigureMention]:
         if outcome is None and of_obj is not None:
             outcome, rule = _figure_outcome(doc, num_tok, of_obj, of_obj.i + 1)
         start = num.start
+        if of_obj is not None and of_obj.i > np_end_tok and of_obj.i - num_tok.i <= 6:
+            np_end_tok = of_obj.i  # "hundreds of Western tourists"
+        adjacent, adj_i = _adjacent_outcome(doc, np_end_tok + 1)
+        if noun.i == num_tok.i and adjacent and 0 < adj_i - np_end_tok <= 2:
+            np_end_tok = adj_i  # "58 wounded", "25 hurt": the anchor names the outcome
         end_tok = doc[np_end_tok]
         end = max(num.end, end_tok.idx + len(end_tok.text))
         mention = FigureMention(start=start, end=end, count=num.count, outcome=outcome or "", number=num,

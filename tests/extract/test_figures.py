@@ -1,0 +1,133 @@
+"""Figures, outcomes, qualifiers, groups and subsets on invented sentences (needs the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim import extract_text
+
+pytestmark = pytest.mark.slow
+
+
+def figures(text: str) -> list[tuple]:
+    result = extract_text(text)
+    return [(f.text, f.outcome, f.count.value, f.count.qualifier) for f in result.figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants killed 42 villagers in Tarvo on Monday.", [("42 villagers", "killed", 42, "exact")]),
+        ("At least 17 people were wounded in the blast.", [("At least 17 people", "injured", 17, "at_least")]),
+        ("Fifty-two passengers were taken hostage by the gunmen.",
+         [("Fifty-two passengers", "captured", 52, "exact")]),
+        ("More than 300 residents went missing after the flood.",
+         [("More than 300 residents", "missing", 300, "more_than")]),
+        ("About 8,000 families fled and 12,000 people were displaced.",
+         [("12,000 people", "displaced", 12000, "exact")]),
+        ("Some 40 climbers froze to death on the pass.", [("Some 40 climbers", "killed", 40, "approx")]),
+        ("The death toll rose to 93 on Friday.", [("93", "killed", 93, "exact")]),
+        ("The remaining 4 were presumed dead.", [("4", "killed", 4, "exact")]),
+        ("The earthquake left 2,500 people homeless.", [("2,500 people", "displaced", 2500, "exact")]),
+        ("Rescuers found 14 bodies in the rubble.", [("14 bodies", "killed", 14, "exact")]),
+        ("Hundreds of civilians were killed in the shelling.", [("Hundreds of civilians", "killed", None, "vague")]),
+        ("Between 50 and 70 miners died underground.", [("Between 50 and 70 miners", "killed", None, "range")]),
+        ("The storm killed 11 people and injured 40 others.",
+         [("11 people", "killed", 11, "exact"), ("40 others", "injured", 40, "exact")]),
+        ("Nine soldiers were killed and 23 wounded.",
+         [("Nine soldiers", "killed", 9, "exact"), ("23 wounded", "injured", 23, "exact")]),
+        ("The bombing left 6 dead and 19 hurt.", [("6 dead", "killed", 6, "exact"), ("19 hurt", "injured", 19, "exact")]),
+        ("Police arrested 35 protesters outside the ministry.", [("35 protesters", "captured", 35, "exact")]),
+        ("Rebels are holding 12 hostages in the forest.", [("12 hostages", "captured", 12, "exact")]),
+    ],
+)
+def test_outcomes(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town of 6,300 people lies in a valley.",  # population
+        "About 160 lightly armed men defended the village.",  # forces
+        "The 43-year-old lawyer spoke in 1992.",  # age, year
+        "The quake will cost 800 mln dlrs in lost revenue.",  # money
+        "Delegates from 24 countries signed 3 documents.",  # counts of countries and documents
+        "The convoy travelled 370 miles in two days.",  # distance, time
+        "A soldier was killed near the border.",  # bare singular
+        "Several others were seriously wounded.",  # indefinite quantifier
+        "Five soldiers were sentenced to death on Thursday.",  # a sentence is not an outcome
+        "On one island the water killed two-thirds of the population.",  # proportion
+        "The survivors said one of three guards escaped.",
+        "The Titanic sank in 1912 and 856 people were rescued.",  # survivors are not figures
+    ],
+)
+def test_not_figures(text):
+    assert figures(text) == []
+
+
+def test_subset_including_inherits_outcome_and_links():
+    result = extract_text("In Marlow, 214 civilians including 39 children were killed by the militia.")
+    whole, part = result.figures
+    assert (whole.text, part.text) == ("214 civilians", "39 children")
+    assert part.part_of == whole.id and part.outcome == "killed"
+    assert whole.groups == ("civilians",) and part.groups == ("children",)
+
+
+def test_outcome_given_once_for_a_list():
+    result = extract_text("In the raid 61 people were wounded, 300 taken hostage and 40 went missing.")
+    assert [(f.count.value, f.outcome) for f in result.figures] == [
+        (61, "injured"), (300, "captured"), (40, "missing")]
+
+
+def test_of_these_breakdown():
+    text = ("Officially, 90 people have been certified as dead. Of these 90 people, 31 were women "
+            "and 12 were children.")
+    figs = extract_text(text).figures
+    assert [(f.count.value, f.outcome) for f in figs] == [(90, "killed"), (90, "killed"), (31, "killed"),
+                                                          (12, "killed")]
+    assert figs[2].part_of == figs[1].id and figs[3].part_of == figs[1].id
+    assert figs[2].groups == ("women",) and figs[3].groups == ("children",)
+
+
+def test_parts_that_add_up():
+    text = ("The blast injured 50 guards. Twenty guards were seriously wounded and 30 suffered light "
+            "injuries, the ministry said.")
+    figs = extract_text(text).figures
+    assert [f.count.value for f in figs] == [50, 20, 30]
+    assert figs[1].part_of == figs[0].id and figs[2].part_of == figs[0].id
+
+
+def test_among_the_dead():
+    figs = extract_text("The attack killed 25 people. Four police officers were among the dead.").figures
+    assert figs[1].part_of == figs[0].id and figs[1].groups == ("police",)
+
+
+def test_aggregate_then_single_attacks():
+    text = ("A wave of bombings across the province on Monday killed 60 people. In the deadliest attack, "
+            "at least 21 people were killed in the market. A day later, a separate blast killed 4 people.")
+    figs = extract_text(text).figures
+    assert [f.count.value for f in figs] == [60, 21, 4]
+    assert figs[1].part_of == figs[0].id
+    assert figs[2].part_of is None
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Gunmen killed 12 women and children.", ["women", "children"]),
+        ("The strike killed 8 policemen.", ["police"]),
+        ("The strike killed 30 soldiers.", ["combatants"]),
+        ("The shelling killed 15 civilians.", ["civilians"]),
+        ("About 600 men, women and children were killed.", ["men", "women", "children"]),
+        ("The raid killed 4 journalists.", ["journalists"]),
+        ("The crash killed 40 people.", []),
+    ],
+)
+def test_groups(text, groups):
+    assert list(extract_text(text).figures[0].groups) == groups
+
+
+def test_number_without_noun_inherits_groups_of_its_list():
+    figs = extract_text("Mortars killed 19 civilians and wounded over 60.").figures
+    assert figs[1].count.qualifier == "more_than"
