@@ -272,13 +272,26 @@ def continuation_source(sent: Span) -> Claimant | None:
     return None
 
 
+def _with_reporters(history: list[Claimant], doc: Doc, before: int) -> list[Claimant]:
+    """Earlier claimants plus the subjects of every earlier reporting verb, in text order."""
+    found = list(history)
+    for tok in doc:
+        if tok.idx >= before:
+            break
+        if tok.lemma_.lower() in lx.REPORT_VERBS and tok.pos_ == "VERB":
+            subj = _subject(tok)
+            if subj is not None and subj.lower_ not in _PRONOUNS and subj.pos_ in ("NOUN", "PROPN"):
+                found.append(_claimant_from(subj))
+    return sorted(found, key=lambda c: c.start)
+
+
 def resolve_pronoun(claimant: Claimant, history: list[Claimant], doc: Doc) -> Claimant:
     """Resolve "he"/"she"/"it"/"they"/"his" to the last matching claimant or person before it."""
     word = claimant.name.lower()
     if word not in _PRONOUNS:
         return claimant
     personal = word in ("he", "she", "him", "her", "his")
-    for prev in reversed(history):
+    for prev in reversed(_with_reporters(history, doc, claimant.start)):
         if prev.pronoun or prev.start >= claimant.start:
             continue
         is_person = prev.label == "PERSON" or bool(re.match(r"^(?:mr|ms|mrs|dr|professor)\b", prev.name,

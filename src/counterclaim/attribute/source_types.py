@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 _RULES: list[tuple[str, str]] = [
+    ("government", r"\b(?:government|govt|ministry|ministries|parliament|presidency|cabinet|kremlin|"
+     r"white house|state department|prime minister|embassy)\b"),
     ("intergovernmental", r"\b(?:u\.?n\.?|united nations|unicef|unhcr|who|world health organi[sz]ation|"
      r"osce|icrc|red cross|red crescent|nato|african union|european union|eu|world bank|"
      r"amnesty international's|ocha|unrwa|wfp|iom|interpol|iaea)\b"),

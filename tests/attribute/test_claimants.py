@@ -1,0 +1,94 @@
+"""Who claims each figure (ANNOTATION.md attribution rules), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim import extract_text
+from counterclaim.attribute.source_types import source_type
+
+pytestmark = pytest.mark.slow
+
+
+def sources(text: str) -> list[tuple[int | None, str | None, str | None, bool]]:
+    return [(f.count.value, f.source.name if f.source else None, f.source.type if f.source else None, f.hedged)
+            for f in extract_text(text).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to the Ministry of Health, 48 people were killed in Dorvan.",
+         [(48, "the Ministry of Health", "government", False)]),
+        ("At least 30 people died in the fire, police said.", [(30, "police", "government", False)]),
+        ("The Red Cross said 120 people were missing.", [(120, "The Red Cross", "intergovernmental", False)]),
+        ("Human Rights Watch counted at least 75 civilian deaths.",
+         [(75, "Human Rights Watch", "ngo", False)]),
+        ("Officials said 14 soldiers were wounded.", [(14, "Officials", "unspecified", False)]),
+        ("Some 40 people were reportedly killed in the raid.", [(40, None, None, True)]),
+        ("Twelve villagers were killed in the raid.", [(12, None, None, False)]),
+        ("The rebels claimed they had killed 60 soldiers.", [(60, "The rebels", "armed_group", True)]),
+    ],
+)
+def test_claimant(text, expected):
+    assert sources(text) == expected
+
+
+def test_sentence_initial_attribution_covers_the_whole_sentence():
+    got = sources("According to the governor, 31 people died and 70 were injured while 9 remain missing.")
+    assert [s[1] for s in got] == ["the governor"] * 3
+
+
+def test_attribution_does_not_carry_into_the_next_sentence():
+    got = sources("The army said 20 insurgents were killed. Another 5 civilians died in the crossfire.")
+    assert got[0][1] == "The army" and got[1][1] is None
+
+
+def test_pronoun_resolves_to_the_last_claimant_of_the_same_kind():
+    text = ("The Bureau of Information said a bomb exploded at the depot. "
+            "Eight guards were seriously wounded and 15 suffered slight injuries, it said.")
+    assert [s[1] for s in sources(text)] == ["The Bureau of Information"] * 2
+
+
+def test_person_pronoun_resolves_to_the_named_person():
+    text = "Mayor Lena Ostrova visited the hospital. She said 27 patients were wounded."
+    assert sources(text)[0][1] == "Lena Ostrova"
+
+
+def test_adding_that_takes_the_subject_of_the_reporting_verb():
+    text = "Dravia said its forces attacked overnight, adding that 200 enemy soldiers were killed."
+    assert sources(text)[0][1] == "Dravia"
+
+
+def test_each_clause_keeps_its_own_subject():
+    text = "Norland has reported 900 dead, while Estmark suffered 400 deaths."
+    assert [s[1] for s in sources(text)] == ["Norland", None]
+
+
+def test_explicit_continuation_in_the_next_sentence():
+    text = ("About 300 people died in the siege. The figure is drawn from hospital records and "
+            "local officials.")
+    assert sources(text)[0][1] == "hospital records and local officials"
+
+
+def test_passive_quoted_by():
+    text = "This figure of nearly 90 dead is quoted as official by Ana Morel, the ministry spokeswoman."
+    assert sources(text)[0][1] == "Ana Morel"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Azerbaijan’s Government", "government"),
+        ("the U.S. military", "military"),
+        ("Taliban spokesman", "armed_group"),
+        ("two medical officials", "medical"),
+        ("The Times of India", "media"),
+        ("survivors", "witness"),
+        ("officials", "unspecified"),
+        ("UNICEF", "intergovernmental"),
+        ("Amnesty International", "ngo"),
+    ],
+)
+def test_source_types(name, kind):
+    assert source_type(name) == kind
