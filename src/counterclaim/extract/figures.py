@@ -494,6 +494,9 @@ def find_figure_mentions(doc: Doc, norm_text: str) -> list[FigureMention]:
         adjacent, adj_i = _adjacent_outcome(doc, np_end_tok + 1)
         if noun.i == num_tok.i and adjacent and 0 < adj_i - np_end_tok <= 2:
             np_end_tok = adj_i  # "58 wounded", "25 hurt": the anchor names the outcome
+        elif noun.i == head.i and head.i != num_tok.i:
+            np_end_tok = max([np_end_tok] + [c.i for c in head.conjuncts if c.i > head.i and c.i - head.i <= 4
+                                             and not any(g.dep_ == "nummod" for g in c.children)])
         end_tok = doc[np_end_tok]
         end = max(num.end, end_tok.idx + len(end_tok.text))
         mention = FigureMention(start=start, end=end, count=num.count, outcome=outcome or "", number=num,
@@ -503,4 +506,14 @@ def find_figure_mentions(doc: Doc, norm_text: str) -> list[FigureMention]:
             mention.groups = _groups(of_obj, num_tok, doc)
         mentions.append(mention)
     link_subsets(doc, mentions)
-    return [m for m in mentions if m.outcome]
+    kept = [m for m in mentions if m.outcome]
+    _inherit_groups(kept)
+    return kept
+
+
+def _inherit_groups(mentions: list[FigureMention]) -> None:
+    """A bare number in a list takes the groups of the figure before it ("killing over 100
+    civilians and wounding over 400", "29 soldiers were killed and 58 wounded")."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if m.head.i == m.num_token.i and not m.groups and prev.sentence == m.sentence and m.part_of is None:
+            m.groups = list(prev.groups)
