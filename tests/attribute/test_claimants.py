@@ -27,6 +27,7 @@ def sources(text: str) -> list[tuple[int | None, str | None, str | None, bool]]:
         ("Officials said 14 soldiers were wounded.", [(14, "Officials", "unspecified", False)]),
         ("Some 40 people were reportedly killed in the raid.", [(40, None, None, True)]),
         ("Twelve villagers were killed in the raid.", [(12, None, None, False)]),
+        ("Health officials put the number of dead at 45.", [(45, "Health officials", "medical", False)]),
         ("The rebels claimed they had killed 60 soldiers.", [(60, "The rebels", "armed_group", True)]),
     ],
 )

@@ -39,6 +39,15 @@ def figures(text: str) -> list[tuple]:
         ("The bombing left 6 dead and 19 hurt.", [("6 dead", "killed", 6, "exact"), ("19 hurt", "injured", 19, "exact")]),
         ("Police arrested 35 protesters outside the ministry.", [("35 protesters", "captured", 35, "exact")]),
         ("Rebels are holding 12 hostages in the forest.", [("12 hostages", "captured", 12, "exact")]),
+        ("The blast raised the death toll to 57.", [("57", "killed", 57, "exact")]),
+        ("Health officials put the number of dead at 45.", [("45", "killed", 45, "exact")]),
+        ("Three journalists were among those detained.", [("Three journalists", "captured", 3, "exact")]),
+        ("Gunmen abducted 276 schoolgirls from their dormitory.",
+         [("276 schoolgirls", "captured", 276, "exact")]),
+        ("The flood displaced 1.2 million people.", [("1.2 million people", "displaced", 1_200_000, "exact")]),
+        ("Blast kills 10, injures 20 in the capital",
+         [("10", "killed", 10, "exact"), ("20", "injured", 20, "exact")]),
+        ("Army troops massacre hundreds of fleeing families.", []),
     ],
 )
 def test_outcomes(text, expected):

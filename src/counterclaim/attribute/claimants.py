@@ -170,6 +170,8 @@ def _reporting_verb(tok: Token) -> Token | None:
                 return node
             if child.dep_ in _CONTENT_EDGES and child.dep_ != "nsubjpass":
                 return node
+            if child.dep_ == "prep" and child.lower_ == "at" and node.lemma_.lower() in ("put", "place", "estimate"):
+                return node  # "officials put the number of dead at 45"
             if child.dep_ in ("advcl", "prep", "npadvmod", "advmod", "nsubj", "mark"):
                 return None
         if node.head is node:

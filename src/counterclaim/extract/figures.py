@@ -153,7 +153,7 @@ def _people_like(head: Token, num_tok: Token, norm_text: str) -> bool:
         return False
     if head.ent_type_ in ("NORP",) or (head.text[:1].isupper() and word.endswith("s")):
         return True  # demonyms: "Libyans", "Azeris"
-    return bool(re.search(r"(?:ers|ists|ants|ents|ians|men|ees|ors|ites)$", word))
+    return bool(re.search(r"(?:ers|ists|ants|ents|ians|men|ees|ors|ites|girls|boys|children|people)$", word))
 
 
 def _outcome_word(tok: Token) -> str | None:
@@ -201,6 +201,11 @@ def _complement_outcome(verb: Token) -> str | None:
                     return "displaced"
                 if w == "among" and o in lx.OUTCOME_NOUNS:
                     return lx.OUTCOME_NOUNS[o]
+                if w == "among" and o in ("those", "people", "others"):  # "among those detained"
+                    for acl in obj.children:
+                        found = lx.OUTCOME_VERBS.get(_lemma(acl)) if acl.dep_ in ("acl", "relcl", "amod") else None
+                        if found:
+                            return found
                 if w == "for" and o in ("dead",):
                     return "killed"
     return None
@@ -294,7 +299,7 @@ def _toll_outcome(num_tok: Token, head: Token) -> str | None:
         if gov.pos_ in ("NOUN", "PROPN"):
             nouns.append(gov)
         elif _lemma(gov) in _TOLL_VERBS or gov.pos_ in ("VERB", "AUX"):
-            nouns.extend(c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))
+            nouns.extend(c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
             if gov.dep_ in ("acl", "advcl", "relcl") and gov.head.pos_ in ("NOUN", "PROPN"):
                 nouns.append(gov.head)
         for noun in nouns:

@@ -48,7 +48,7 @@ PERSON_NOUNS = {
     "reporters", "doctors", "nurses", "medics", "paramedics", "volunteers", "pilgrims", "worshippers",
     "worshipers", "migrants", "immigrants", "refugees", "prisoners", "inmates", "detainees",
     "hostages", "miners", "sailors", "crew", "crewmen", "marines", "airmen", "guards", "staff",
-    "employees", "teachers", "elderly", "relatives", "family", "adults", "teenagers", "youths",
+    "employees", "teachers", "elderly", "relatives", "adults", "teenagers", "youths",
     "forces", "personnel", "recruits", "cadets", "trainees", "attackers", "assailants", "bombers",
     "terrorists", "jihadists", "extremists", "suspects", "militia", "shepherds", "fishermen",
     "shoppers", "commuters", "bystanders", "victims", "casualties", "dead", "bodies", "corpses",
@@ -57,6 +57,12 @@ PERSON_NOUNS = {
     "aid", "humanitarians", "priests", "monks", "nuns", "mourners", "fans", "spectators",
     "pedestrians", "motorists", "drivers", "patients", "mothers", "fathers", "sons", "daughters",
     "friends", "ones", "souls", "hundreds", "thousands", "them", "whom", "those", "these",
+    "schoolgirls", "schoolboys", "schoolchildren", "toddlers", "minors", "teens", "youngsters",
+    "newborns", "babies", "infants", "elders", "pensioners", "worshippers", "congregants", "guests",
+    "customers", "travellers", "travelers", "hikers", "climbers", "tourists", "visitors", "campers",
+    "fishermen", "herders", "nomads", "labourers", "laborers", "tribesmen", "clansmen", "gendarmes",
+    "peacekeepers", "paratroopers", "conscripts", "reservists", "mercenaries", "contractors",
+    "medics", "firefighters", "rescuers", "responders", "bodyguards", "officials", "lawmakers",
 }
 # a count of these is never a casualty figure (ANNOTATION.md: not figures)
 NOT_PEOPLE = {
@@ -110,7 +116,7 @@ REPORT_VERBS = {
     "insist", "assert", "maintain", "testify", "explain", "disclose", "reveal", "acknowledge",
     "admit", "warn", "tally", "list", "inform", "cite", "calculate", "believe", "suggest",
     "deny", "describe", "recall", "publish", "print", "document", "verify",
-    "tweet", "post", "broadcast", "mention", "specify", "detail", "conclude",
+    "tweet", "post", "broadcast", "mention", "specify", "detail", "conclude", "put", "place",
 }
 HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "unconfirmed",
                "rumoured", "rumored", "alleged"}
