@@ -73,6 +73,12 @@ def assemble(document: Document, nlp: Language, options: Options
     """Normalise, parse, extract and attribute; return records in original-text offsets."""
     norm = normalize(document.text)
     doc = nlp(norm.text)
+    return extract_all(doc, norm, options, published=document.published)
+
+
+def extract_all(doc: Doc, norm: NormText, options: Options, *, published: str | None = None
+                ) -> tuple[list[Figure], list[Quote], list[Act], list[Diagnostic]]:
+    """Extract from a parsed Doc of ``norm.text``; offsets of the records refer to ``norm.original``."""
     diagnostics: list[Diagnostic] = []
     quote_mentions, quote_diags = _quotes(norm, doc) if (options.quotes or options.figures) else ([], [])
     for d in quote_diags:
@@ -83,7 +89,7 @@ def assemble(document: Document, nlp: Language, options: Options
         claims = attribute_mentions(doc, mentions, quote_mentions)
         figures = _figure_records(norm, mentions, claims)
     quotes = _quote_records(norm, quote_mentions) if options.quotes else []
-    acts = _act_records(norm, _acts(norm, doc, document.published)) if options.acts else []
+    acts = _act_records(norm, _acts(norm, doc, published)) if options.acts else []
     return figures, quotes, acts, diagnostics
 
 

@@ -36,6 +36,11 @@ class NormText:
             return o, o
         return self.origin[start], self.origin[end - 1] + 1
 
+    @classmethod
+    def identity(cls, text: str) -> NormText:
+        """A copy that is the text itself (for Docs parsed by someone else's pipeline)."""
+        return cls(text, tuple(range(len(text))), text)
+
     def original_text(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)
         return self.original[s:e]

@@ -1,0 +1,208 @@
+"""Bytes to text: encoding detection, binary sniffing and the one-time clean-up.
+
+Everything here runs before any offset exists: the string that comes out of
+:func:`clean_text` is the one that ``document.text`` (and so every span) refers to.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from counterclaim.errors import Errors, InputError, Warnings
+from counterclaim.records import Diagnostic
+
+SNIFF_BYTES = 8192
+"""How much of the start of an input is looked at to tell text from binary data."""
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive, e.g. .docx, .xlsx, .odt or .epub"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"BZh91AY&SY", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc, .xls)"),
+    (b"\x7fELF", "an executable program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+_UTF16_32_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# bytes that never occur in text (the C0 controls other than \t \n \f \r and ESC)
+_CONTROL_BYTES = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}) | {0x7F}
+_CONTROL_SHARE = 0.10
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+# control characters removed from the text: C0 and C1 controls except tab and line feed
+_STRIP = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Tell whether ``data`` is binary rather than text.
+
+    Args:
+        data: the raw input (only the first :data:`SNIFF_BYTES` are looked at).
+
+    Returns:
+        None for text, else a short description of what the data looks like
+        ("a PDF document", "NUL bytes at offset 12", ...), for the E004 message.
+    """
+    head = data[:SNIFF_BYTES]
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    if head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "a WebP image", b"WAVE": "a WAV sound file", b"AVI ": "an AVI video"}[head[8:12]]
+    if any(head.startswith(bom) for bom, _ in _UTF16_32_BOMS):
+        return None  # UTF-16/32 text holds NUL bytes by design
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        prefix = "a Windows program with " if head.startswith(b"MZ") else ""
+        return f"{prefix}NUL bytes, first at offset {nul}"
+    if head:
+        controls = sum(1 for b in head if b in _CONTROL_BYTES)
+        if controls / len(head) > _CONTROL_SHARE:
+            return f"{controls * 100 // len(head)}% control bytes in the first {len(head)} bytes"
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The ``<meta charset>`` of an HTML page, when it names a codec Python knows."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _mostly_utf8(data: bytes) -> tuple[bool, int]:
+    """Whether undecodable bytes look like a few stray bytes in a UTF-8 text.
+
+    Returns:
+        ``(True, n_bad)`` when valid multi-byte UTF-8 sequences outnumber the invalid bytes.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")  # one lone surrogate per bad byte
+    bad = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return good > bad, bad
+
+
+def decode_bytes(data: bytes) -> tuple[str, list[Diagnostic]]:
+    """Decode an input to text.
+
+    Order of attempts: a UTF-8 byte-order mark, a UTF-16/32 byte-order mark, strict
+    UTF-8, UTF-8 with a few stray bytes replaced (W005), the charset an HTML page
+    declares, cp1252 (when it holds bytes 0x80-0x9F that cp1252 defines) and finally
+    latin-1, which never fails. Any encoding other than UTF-8 gives a W001 diagnostic.
+
+    Args:
+        data: the raw bytes.
+
+    Returns:
+        The decoded text (newlines and control characters untouched; see
+        :func:`clean_text`) and the diagnostics.
+    """
+    diagnostics: list[Diagnostic] = []
+    if data.startswith(codecs.BOM_UTF8):
+        return _utf8_replacing(data[len(codecs.BOM_UTF8):], diagnostics)
+    for bom, encoding in _UTF16_32_BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, errors="replace")
+            diagnostics.append(Diagnostic("W001", Warnings.W001.format(encoding=encoding.upper())))
+            _count_replaced(text, diagnostics)
+            return text.lstrip("\ufeff"), diagnostics
+    try:
+        return data.decode("utf-8"), diagnostics
+    except UnicodeDecodeError:
+        pass
+    mostly, _ = _mostly_utf8(data)
+    if mostly:
+        return _utf8_replacing(data, diagnostics)
+    declared = _declared_charset(data)
+    if declared and declared not in ("utf-8", "ascii"):
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+        else:
+            diagnostics.append(Diagnostic("W001", Warnings.W001.format(encoding=declared)))
+            return text, diagnostics
+    if any(0x80 <= b <= 0x9F for b in data):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            diagnostics.append(Diagnostic("W001", Warnings.W001.format(encoding="cp1252")))
+            return text, diagnostics
+    diagnostics.append(Diagnostic("W001", Warnings.W001.format(encoding="latin-1")))
+    return data.decode("latin-1"), diagnostics
+
+
+def _utf8_replacing(data: bytes, diagnostics: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
+    try:
+        return data.decode("utf-8"), diagnostics
+    except UnicodeDecodeError:
+        pass
+    _, bad = _mostly_utf8(data)
+    text = data.decode("utf-8", errors="replace")
+    diagnostics.append(Diagnostic("W005", Warnings.W005.format(count=bad)))
+    return text, diagnostics
+
+
+def _count_replaced(text: str, diagnostics: list[Diagnostic]) -> None:
+    count = text.count("\ufffd")
+    if count:
+        diagnostics.append(Diagnostic("W005", Warnings.W005.format(count=count)))
+
+
+def clean_text(text: str) -> tuple[str, list[Diagnostic]]:
+    """Normalise line breaks and remove control characters, once, at read time.
+
+    ``\\r\\n`` and lone ``\\r`` become ``\\n``; every other C0/C1 control character
+    except tab and line feed is removed (W002 gives how many). A leading byte-order
+    mark is dropped.
+
+    Args:
+        text: decoded text.
+
+    Returns:
+        The cleaned text and the diagnostics.
+    """
+    diagnostics: list[Diagnostic] = []
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, count = _STRIP.subn("", text)
+    if count:
+        diagnostics.append(Diagnostic("W002", Warnings.W002.format(count=count)))
+    return text, diagnostics
+
+
+def check_size(size: int, limit: int, label: str) -> None:
+    """Raise E005 when ``size`` bytes are over ``limit``."""
+    if size > limit:
+        raise InputError(Errors.E005.format(path=label, size=f"{size:,}", limit=f"{limit:,}"))
+
+
+def check_binary(data: bytes, label: str) -> None:
+    """Raise E004 when ``data`` looks binary."""
+    detail = sniff_binary(data)
+    if detail is not None:
+        raise InputError(Errors.E004.format(path=label, detail=detail))
