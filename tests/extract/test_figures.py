@@ -48,6 +48,12 @@ def figures(text: str) -> list[tuple]:
         ("Blast kills 10, injures 20 in the capital",
          [("10", "killed", 10, "exact"), ("20", "injured", 20, "exact")]),
         ("Army troops massacre hundreds of fleeing families.", []),
+        ("The storm killed at least 30 people and left 200,000 without power.",
+         [("at least 30 people", "killed", 30, "at_least")]),
+        ("Soldiers shot and bayoneted more than 40 villagers.",
+         [("more than 40 villagers", "killed", 40, "more_than")]),
+        ("Nearly 1,000 migrants are feared drowned.", [("Nearly 1,000 migrants", "killed", 1000, "approx")]),
+        ("Fighting has forced 30,000 people from their homes.", [("30,000 people", "displaced", 30000, "exact")]),
     ],
 )
 def test_outcomes(text, expected):

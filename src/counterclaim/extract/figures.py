@@ -224,8 +224,10 @@ def _verb_outcome(verb: Token, role: str) -> tuple[str | None, str]:
             return lx.OUTCOME_VERBS[lemma], "verb"
         if comp:
             return comp, "verb-complement"
-        for conj in verb.conjuncts:  # "shot and bayoneted more than 450"
+        for conj in verb.conjuncts:  # "shot and bayoneted more than 450": a shared object only
             cl = _lemma(conj)
+            if any(c.dep_ in ("dobj", "nsubjpass") for c in conj.children):
+                continue
             if cl in lx.OUTCOME_VERBS and cl not in lx.WEAK_VERBS:
                 return lx.OUTCOME_VERBS[cl], "verb-conj"
         if lemma in ("hold", "seize", "round", "take") and comp is None:
