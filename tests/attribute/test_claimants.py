@@ -28,6 +28,12 @@ def sources(text: str) -> list[tuple[int | None, str | None, str | None, bool]]:
         ("Some 40 people were reportedly killed in the raid.", [(40, None, None, True)]),
         ("Twelve villagers were killed in the raid.", [(12, None, None, False)]),
         ("Health officials put the number of dead at 45.", [(45, "Health officials", "medical", False)]),
+        ("Xinhua quoted officials as saying 12 miners had died.", [(12, "officials", "unspecified", False)]),
+        ("Officials fear the toll could exceed 1,000.", [(1000, "Officials", "unspecified", False)]),
+        ("The ministry's figure of 300 dead is disputed.", [(300, "The ministry", "government", False)]),
+        ("Unrest has claimed some 2,400 lives in three years.", [(2400, None, None, False)]),
+        ("Up to 90 people were feared dead and 400 left homeless by the quake, authorities said.",
+         [(90, "authorities", "unspecified", False), (400, "authorities", "unspecified", False)]),
         ("The rebels claimed they had killed 60 soldiers.", [(60, "The rebels", "armed_group", True)]),
     ],
 )
@@ -59,6 +65,17 @@ def test_person_pronoun_resolves_to_the_named_person():
 def test_adding_that_takes_the_subject_of_the_reporting_verb():
     text = "Dravia said its forces attacked overnight, adding that 200 enemy soldiers were killed."
     assert sources(text)[0][1] == "Dravia"
+
+
+def test_relative_clause_speaker_is_its_antecedent():
+    got = sources("The ministry counts 300 dead, a figure rejected by the opposition, which says 1,000 died.")
+    assert got[-1][1] == "the opposition"
+
+
+def test_own_reporting_verb_beats_a_sentence_level_according_to():
+    got = sources("At least 80 people died in May, according to a police tally, although the army said 35 soldiers "
+                  "died.")
+    assert [g[1] for g in got] == ["a police tally", "the army"]
 
 
 def test_each_clause_keeps_its_own_subject():

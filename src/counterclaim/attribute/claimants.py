@@ -61,7 +61,8 @@ def np_span(tok: Token) -> tuple[int, int]:
     for t in tok.doc[start:end]:
         if t.i > tok.i and t.text in (",", "(", "--", "—", ";", ":"):
             cut = min(cut, t.i)
-    while cut > start and tok.doc[cut - 1].is_punct and tok.doc[cut - 1].text not in (".",):
+    while cut > start and (tok.doc[cut - 1].is_punct and tok.doc[cut - 1].text not in (".",)
+                           or tok.doc[cut - 1].lower_ in ("'s", "’s", "'")):
         cut -= 1
     while start < cut and (tok.doc[start].is_punct or tok.doc[start].is_space):
         start += 1
@@ -99,7 +100,13 @@ def _subject(verb: Token) -> Token | None:
     """The claimant of a reporting verb: its subject, its passive agent, or "printed in X"."""
     for child in verb.children:
         if child.dep_ == "nsubj":
+            if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                return verb.head  # "the opposition, which says ..."
             return child
+    if verb.lower_ == "saying" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+        objs = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if objs:  # "X quoted officials as saying ...": the people quoted
+            return objs[0]
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "in"
                                      and verb.lemma_.lower() in _PASSIVE_SOURCES):
@@ -163,9 +170,16 @@ def _reporting_verb(tok: Token) -> Token | None:
     child = tok
     node = tok.head
     for _ in range(12):
-        if node.lemma_.lower() in lx.REPORT_VERBS and node.pos_ in ("VERB", "AUX"):
+        if node.lemma_.lower() in lx.REPORT_VERBS and node.pos_ in ("VERB", "AUX") and not (
+                child.dep_ == "dobj" and child.lower_ in ("lives", "life", "victims")):  # "claimed 2,400 lives"
             passive = any(c.dep_ in ("auxpass", "agent") for c in node.children) or (
                 node.tag_ == "VBN" and child.dep_ == "nsubjpass")
+            near = list(node.children) + [g for c in node.children if c.dep_ == "prep"
+                                          for p in c.children for g in p.children]
+            has_agent = any(c.dep_ == "agent" or (c.lower_ == "by" and c.dep_ == "prep") for c in near)
+            if passive and not has_agent and not any(c.dep_ == "nsubj" for c in node.children):
+                child, node = node, node.head  # "were feared dead", "is said to": no claimant here
+                continue
             if child.dep_ == "nsubjpass" and passive:
                 return node
             if child.dep_ in _CONTENT_EDGES and child.dep_ != "nsubjpass":
@@ -237,13 +251,14 @@ def _owner_before_verb(tok: Token) -> Claimant | None:
 
 def claimant_for(tok: Token, sent: Span) -> Claimant | None:
     """The claimant of the clause that contains ``tok`` by rules 2-4 (quotes are handled by the caller)."""
-    found = _according_to(sent)
-    if found:
-        return found
     owner = _owner_before_verb(tok)
     if owner:
         return owner
     verb = _reporting_verb(tok)
+    if verb is None or _subject(verb) is None:
+        found = _according_to(sent)
+        if found:
+            return found
     if verb is not None:
         subj = _subject(verb)
         if subj is not None and subj.lower_ in ("it", "they", "we") and verb.head is not verb:

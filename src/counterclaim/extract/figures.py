@@ -208,6 +208,9 @@ def _complement_outcome(verb: Token) -> str | None:
                             return found
                 if w == "for" and o in ("dead",):
                     return "killed"
+                if w == "for" and (o in ("wounds", "injuries", "burns", "injury", "wound")
+                                   or any(g.lower_ in ("wounds", "injuries", "burns") for g in obj.subtree)):
+                    return "injured"  # "treated for gunshot wounds"
     return None
 
 
@@ -246,7 +249,8 @@ def _verb_outcome(verb: Token, role: str) -> tuple[str | None, str]:
             return lx.OUTCOME_VERBS[lemma], "verb"
         if lemma in _TO_DEATH and comp == "killed":  # "40 climbers froze to death"
             return comp, "verb-complement"
-        if lemma in _COPULAS or lemma in ("suffer", "lose", "sustain", "receive", "need", "require", "leave"):
+        if lemma in _COPULAS or lemma in ("suffer", "lose", "sustain", "receive", "need", "require", "leave",
+                                          "treat", "hospitalise", "hospitalize", "admit"):
             if comp:
                 return comp, "verb-complement"
     return None, ""

@@ -116,7 +116,8 @@ REPORT_VERBS = {
     "insist", "assert", "maintain", "testify", "explain", "disclose", "reveal", "acknowledge",
     "admit", "warn", "tally", "list", "inform", "cite", "calculate", "believe", "suggest",
     "deny", "describe", "recall", "publish", "print", "document", "verify",
-    "tweet", "post", "broadcast", "mention", "specify", "detail", "conclude", "put", "place",
+    "tweet", "post", "broadcast", "mention", "specify", "detail", "conclude", "put", "place", "fear", "expect",
+    "predict", "project", "forecast", "assess",
 }
 HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "unconfirmed",
                "rumoured", "rumored", "alleged"}
