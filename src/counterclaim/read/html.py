@@ -18,9 +18,6 @@ _TAG_START = re.compile(r"^\s*<(?:\?xml|!--|meta|title|div|article|section|main|
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-E011 = ("E011 cannot read HTML: trafilatura could not be imported ({detail}). Reinstall counterclaim with its "
-        "dependencies: pip install -e . (trafilatura needs lxml_html_clean with lxml >= 5.2).")
-"""Raised as ConfigError when the HTML reader is not installed (to move into errors.Errors)."""
 
 
 def looks_like_html(text: str) -> bool:
@@ -84,7 +81,7 @@ def extract_html(html: str, label: str) -> tuple[str, Metadata]:
     try:
         import trafilatura
     except ImportError as exc:
-        raise ConfigError(E011.format(detail=exc)) from exc
+        raise ConfigError(Errors.E011.format(detail=exc)) from exc
     if not _STRONG.search(html[:2000]):
         html = f"<html><body>{html}</body></html>"  # a fragment: lxml would not find a body
     with warnings.catch_warnings():
