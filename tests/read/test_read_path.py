@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -76,15 +75,10 @@ def test_too_large_is_e005(tmp_path: Path) -> None:
     assert read_path(path, max_bytes=500)[0].text == "word " * 100
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read anything")
 def test_unreadable_is_e006(tmp_path: Path) -> None:
-    path = tmp_path / "secret.txt"
-    path.write_text("text", encoding="utf-8")
-    path.chmod(0)
-    try:
-        assert error_of(path).code == "E006"
-    finally:
-        path.chmod(0o600)
+    # an OS-level read failure that happens for root too (CI runs as root, so chmod 0 would not do)
+    assert error_of(tmp_path / ("x" * 300)).code == "E006"
+    assert error_of(Path("/proc/self/mem")).code == "E006"
 
 
 def test_document_fields(tmp_path: Path) -> None:
