@@ -237,7 +237,8 @@ def write_predictions(preds: dict[str, dict[str, Any]], folder: Path) -> tuple[P
 # --------------------------------------------------------------------------- comparison
 
 
-LINE = re.compile(r"^  (?P<name>[^:]+): (?P<kind>missed figure|extra figure|missed quote|acts missed|quote '|quote \"|)")
+LINE = re.compile(r"^  (?P<name>[^:]+): "
+                  r"(?P<kind>missed figure|extra figure|missed quote|acts missed|quote '|quote \"|)")
 KINDS = {"missed figure": "missed_figures", "extra figure": "extra_figures", "missed quote": "missed_quotes",
          "acts missed": "acts", "quote '": "wrong_speakers", 'quote "': "wrong_speakers", "": "wrong_core"}
 

@@ -203,3 +203,7 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
 #     @main.command()
 #     def evaluate(...) -> None: ...
 # ---------------------------------------------------------------------------------------
+
+from counterclaim.evaluate.command import evaluate as evaluate_command  # noqa: E402
+
+main.add_command(evaluate_command)

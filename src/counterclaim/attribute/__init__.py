@@ -38,6 +38,13 @@ def _next_sentence(sent: Span) -> Span | None:
     return nxt
 
 
+def _nearby(sent: Span) -> list[Span]:
+    """The sentences up to two before and two after ``sent``, and itself."""
+    sents = list(sent.doc.sents) if not sent.doc.has_extension("_cc_sents") else sent.doc._._cc_sents
+    i = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+    return sents[max(0, i - 2):i + 3]
+
+
 def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list
                        ) -> list[tuple[Claimant | None, bool]]:
     """The claimant and hedge flag of every figure mention, in order."""
@@ -63,7 +70,7 @@ def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list
             claim = resolve_pronoun(claim, history, doc)
             history.append(claim)
             sent_claims[sent.start] = claim
-        hedged = is_hedged(m.num_token, sent, _next_sentence(sent), has_source=claim is not None)
+        hedged = is_hedged(m.head, sent, _nearby(sent), has_source=claim is not None)
         out.append((claim, hedged))
     return out
 
@@ -105,7 +112,7 @@ def _figure_records(norm: NormText, mentions: list[FigureMention],
         if claim is not None:
             cs, ce = norm.to_original(claim.start, claim.end)
             name = " ".join(claim.name.split())
-            source = Source(name=name, type=source_type(name, entity_label=claim.label),
+            source = Source(name=name, type=source_type(name, entity_label=claim.label, role=claim.role),
                             span=(cs, ce) if text[cs:ce].split() == name.split() else None)
         sent = m.sentence
         sent_span = norm.to_original(sent.start_char, sent.end_char) if sent is not None else None

@@ -47,6 +47,7 @@ class Claimant:
     end: int
     label: str | None = None
     pronoun: bool = False
+    role: str | None = None  # "spokesman for the provincial governor", "Health Minister"
 
 
 def np_span(tok: Token) -> tuple[int, int]:
@@ -71,15 +72,26 @@ def np_span(tok: Token) -> tuple[int, int]:
 
 def _claimant_from(tok: Token) -> Claimant:
     doc = tok.doc
+    roles: list[str] = []
     # "The State Prosecutor, Aydin Rasulov, the chief investigator ... said": prefer the named person
     for child in tok.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
+            roles.append(doc[min(t.i for t in tok.subtree):tok.i + 1].text)
             tok = child
             break
     s, e = np_span(tok)
     span = doc[s:e]
     label = tok.ent_type_ or None
-    return Claimant(span.text, span.start_char, span.end_char, label, tok.lower_ in _PRONOUNS)
+    for child in tok.children:  # "Adnan Turki, provincial health chief, said"
+        if child.dep_ == "appos":
+            sub = list(child.subtree)
+            roles.append(doc[sub[0].i:sub[-1].i + 1].text)
+    if label == "PERSON":  # titles before the name: "health minister jorge brancho"
+        titles = [t.text for t in doc[s:tok.i] if t.ent_type_ != "PERSON" and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if titles:
+            roles.append(" ".join(titles))
+    return Claimant(span.text, span.start_char, span.end_char, label, tok.lower_ in _PRONOUNS,
+                    "; ".join(roles) or None)
 
 
 def _according_to(sent: Span) -> Claimant | None:
@@ -314,9 +326,9 @@ def resolve_pronoun(claimant: Claimant, history: list[Claimant], doc: Doc) -> Cl
         is_person = prev.label == "PERSON" or bool(re.match(r"^(?:mr|ms|mrs|dr|professor)\b", prev.name,
                                                              re.IGNORECASE))
         if personal and is_person:
-            return Claimant(prev.name, prev.start, prev.end, prev.label, False)
+            return Claimant(prev.name, prev.start, prev.end, prev.label, False, prev.role)
         if not personal and not is_person:
-            return Claimant(prev.name, prev.start, prev.end, prev.label, False)
+            return Claimant(prev.name, prev.start, prev.end, prev.label, False, prev.role)
     if personal:
         persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= claimant.start]
         if persons:

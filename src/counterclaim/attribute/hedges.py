@@ -1,8 +1,9 @@
 """``hedged``: distancing in the text's own voice (ANNOTATION.md conventions).
 
-Marks "reportedly", "allegedly", "is believed to", "purportedly", a figure the text reports
-as denied, "feared" with no named source, "no official confirmation" or "could not be
-verified" in the next sentence, and figures a claimant only "claimed".
+Marks "reportedly", "allegedly", "is believed to", "purportedly" in the figure's clause, a
+figure the text reports as denied, "feared" or a passive "are reported" with no named
+source, figures a claimant only "claimed", and every figure within two sentences of
+"there was no official confirmation" / "could not be verified" / "If confirmed".
 
 Deliberately not hedged: a named source's own uncertainty ("the ministry estimated").
 
@@ -17,23 +18,51 @@ from spacy.tokens import Span, Token
 
 from counterclaim.extract import lexicon as lx
 
-_BELIEVED = re.compile(r"\b(?:is|are|was|were|being) (?:believed|thought|said|rumou?red|understood)\b|"
-                       r"\bdenials?\b|\bdenied\b|\bdenies\b|\bunconfirmed\b|\bunverified\b", re.IGNORECASE)
-_NEXT = re.compile(r"\bno (?:official |independent )?confirmation\b|\bcould not (?:be )?(?:independently )?"
-                   r"(?:verif|confirm)|\bnot (?:possible|able) to (?:independently )?(?:verify|confirm)\b|"
-                   r"^if confirmed\b", re.IGNORECASE)
-_FEARED = re.compile(r"\bfeared\b", re.IGNORECASE)
+_DISTANCE = re.compile(r"\bno (?:official |independent )?confirmation\b|\bcould not (?:be )?(?:independently )?"
+                       r"(?:verif|confirm)|\bnot (?:possible|able) to (?:independently )?(?:verify|confirm)\b|"
+                       r"^if confirmed\b|\bunconfirmed reports?\b", re.IGNORECASE)
+_PASSIVE_HEDGES = {"believe", "think", "say", "rumour", "rumor", "report", "fear", "feared", "understand",
+                   "suspect", "presume", "allege", "claim", "estimate"}
 
 
-def is_hedged(tok: Token, sent: Span, next_sent: Span | None, *, has_source: bool) -> bool:
-    """Whether the text distances itself from the figure at ``tok``."""
-    words = {t.lower_ for t in sent}
+def _clause(tok: Token) -> list[Token]:
+    """The figure's own clause: the chain of verbs above it, with their direct dependents."""
+    out: list[Token] = []
+    node = tok
+    for _ in range(6):
+        if node.head is node:
+            out.extend(node.children)
+            out.append(node)
+            break
+        node = node.head
+        out.append(node)
+        out.extend(node.children)
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj",) for c in node.children) \
+                and node.dep_ not in ("xcomp", "conj"):
+            break
+    return out
+
+
+def is_hedged(tok: Token, sent: Span, nearby: list[Span], *, has_source: bool) -> bool:
+    """Whether the text distances itself from the figure at ``tok``.
+
+    Args:
+        tok: the figure's head token.
+        sent: its sentence.
+        nearby: the sentences up to two before and two after it.
+        has_source: whether a claimant was found for the figure.
+    """
+    clause = _clause(tok)
+    words = {t.lower_ for t in clause}
     if words & lx.HEDGE_WORDS:
         return True
-    if _BELIEVED.search(sent.text):
+    if words & {"denials", "denial", "denied", "denies", "deny"}:
         return True
-    if not has_source and _FEARED.search(sent.text):
-        return True
-    if any(t.lemma_.lower() == "claim" and t.pos_ == "VERB" for t in sent) and has_source:
-        return True
-    return bool(next_sent is not None and _NEXT.search(next_sent.text.strip()))
+    for t in clause:
+        passive = any(c.dep_ == "auxpass" for c in t.children) or t.tag_ == "VBN"
+        has_agent = any(c.dep_ == "agent" for c in t.children)
+        if t.lemma_.lower() in _PASSIVE_HEDGES and passive and not has_agent and not has_source:
+            return True
+        if t.lemma_.lower() == "claim" and t.pos_ == "VERB" and has_source:
+            return True
+    return any(_DISTANCE.search(s.text.strip()) for s in nearby)

@@ -63,10 +63,14 @@ _GENERIC = re.compile(r"^(?:the |some |other |two |three |several |many |local )
 def source_type(name: str, *, entity_label: str | None = None, role: str | None = None) -> str:
     """The ANNOTATION.md source type of a claimant.
 
+    A named person speaks for the body named in their role ("spokesman for the provincial
+    governor" → government, "a spokesman for the group" of an armed group → armed_group),
+    or as an office-holder (``official``) when the role names no wider body.
+
     Args:
         name: the claimant as written ("Azerbaijan's Government", "officials").
         entity_label: spaCy label of the claimant's head (PERSON, GPE, ORG, NORP).
-        role: the person's role found elsewhere in the text ("Health Minister"), if any.
+        role: the person's role found beside the name ("Health Minister"), if any.
 
     Returns:
         One of government, military, armed_group, intergovernmental, ngo, media, witness,
@@ -75,16 +79,15 @@ def source_type(name: str, *, entity_label: str | None = None, role: str | None 
     text = " ".join(name.split())
     if _GENERIC.match(text):
         return "unspecified"
+    if is_country(text):
+        return "government"
     first = re.split(r"\s+(?:and|&)\s+", text, maxsplit=1)[0]
     for candidate in (first, text):
         kind = _match(candidate)
         if kind and kind != "unspecified":
             return kind
     if role:
-        kind = _match(role)
-        if kind and kind not in ("unspecified",):
-            return "official" if kind == "government" and _looks_personal(role) else kind
-        return "official"
+        return _role_type(role)
     if entity_label == "PERSON":
         return "official"
     if entity_label in ("GPE", "NORP"):
@@ -92,6 +95,31 @@ def source_type(name: str, *, entity_label: str | None = None, role: str | None 
     if entity_label == "ORG":
         return "government"
     return _match(text) or "unspecified"
+
+
+def _role_type(role: str) -> str:
+    spokes = re.search(r"\bspokes(?:man|woman|person)\b(?: (?:for|of) (.+))?", role, re.IGNORECASE)
+    if spokes and spokes.group(1):
+        kind = _match(spokes.group(1))
+        return kind if kind and kind != "unspecified" else "government"
+    kind = _match(role)
+    if kind in ("medical", "military", "media", "armed_group", "intergovernmental", "ngo", "academic"):
+        return kind
+    return "official"
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country's name ("Sri Lanka", "the Czech Republic")."""
+    import pycountry
+
+    bare = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
+    if not bare or not bare[0].isupper() or len(bare.split()) > 4:
+        return False
+    try:
+        pycountry.countries.lookup(bare)
+    except LookupError:
+        return False
+    return True
 
 
 def _match(text: str) -> str | None:

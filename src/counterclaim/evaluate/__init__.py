@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from counterclaim.errors import Errors, EvaluationError
 from counterclaim.evaluate.load import load_gold, load_predictions
 from counterclaim.evaluate.report import TARGETS, Report, format_details, format_table
 from counterclaim.evaluate.scoring import DocumentDetails, GoldDocument, score_corpus
-from counterclaim.errors import Errors, EvaluationError
 
 if TYPE_CHECKING:
     from counterclaim.options import Options

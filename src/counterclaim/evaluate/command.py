@@ -16,7 +16,8 @@ __all__ = ["evaluate"]
 @click.argument("gold_dir")
 @click.option("--predictions", "-p", "predictions", default=None, metavar="PATH",
               help="Folder of NAME.json or a JSON Lines file; without it counterclaim runs on each NAME.txt.")
-@click.option("--details", is_flag=True, help="List per document the misses, extras and wrong fields (on stderr with --json).")
+@click.option("--details", is_flag=True,
+              help="List per document the misses, extras and wrong fields (on stderr with --json).")
 @click.option("--json", "as_json", is_flag=True, help="Print the score dictionary as JSON (as score.py --json).")
 @click.option("--save-predictions", "save_to", default=None, metavar="FILE.jsonl",
               help="Write the predictions that were scored as JSON Lines.")
