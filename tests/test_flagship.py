@@ -69,7 +69,7 @@ def test_every_quote_right(flagship):
 
 def test_every_act_right(flagship):
     gold, result = flagship
-    from counterclaim.evaluate.scoring import norm
+    from counterclaim.evaluate.scoring import normalise_name as norm
 
     got = {norm(a.jurisdiction): a for a in result.acts}
     assert set(got) == {norm(g["jurisdiction"]) for g in gold["acts"]}

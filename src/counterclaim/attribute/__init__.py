@@ -8,25 +8,19 @@ from spacy.tokens import Doc, Span
 from counterclaim.attribute.claimants import Claimant, claimant_for, continuation_source, resolve_pronoun
 from counterclaim.attribute.hedges import is_hedged
 from counterclaim.attribute.source_types import source_type
+from counterclaim.extract.acts import ActMention, find_acts
 from counterclaim.extract.figures import FigureMention, find_figure_mentions
+from counterclaim.extract.quotes import QuoteMention, find_quotes
 from counterclaim.nlp.normalize import NormText, normalize
 from counterclaim.options import Options
 from counterclaim.records import Act, Diagnostic, Document, Figure, Quote, Source, Speaker
 
 
-def _quotes(norm: NormText, doc: Doc) -> tuple[list, list[Diagnostic]]:
-    try:
-        from counterclaim.extract.quotes import find_quotes
-    except ImportError:  # pragma: no cover - during development only
-        return [], []
+def _quotes(norm: NormText, doc: Doc) -> tuple[list[QuoteMention], list[Diagnostic]]:
     return find_quotes(norm, doc)
 
 
-def _acts(norm: NormText, doc: Doc, published: str | None) -> list:
-    try:
-        from counterclaim.extract.acts import find_acts
-    except ImportError:  # pragma: no cover
-        return []
+def _acts(norm: NormText, doc: Doc, published: str | None) -> list[ActMention]:
     return find_acts(norm, doc, published=published)
 
 
@@ -45,7 +39,7 @@ def _nearby(sent: Span) -> list[Span]:
     return sents[max(0, i - 2):i + 3]
 
 
-def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list
+def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[QuoteMention]
                        ) -> list[tuple[Claimant | None, bool]]:
     """The claimant and hedge flag of every figure mention, in order."""
     history: list[Claimant] = []
@@ -124,23 +118,25 @@ def _figure_records(norm: NormText, mentions: list[FigureMention],
     return out
 
 
-def _quote_records(norm: NormText, mentions: list) -> list[Quote]:
+def _quote_records(norm: NormText, mentions: list[QuoteMention]) -> list[Quote]:
     text = norm.original
     out: list[Quote] = []
     for i, q in enumerate(mentions):
         s, e = norm.to_original(q.start, q.end)
         speaker = via = None
         if q.speaker:
-            span = norm.to_original(q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+            span = (norm.to_original(q.speaker_start, q.speaker_end)
+                    if q.speaker_start is not None and q.speaker_end is not None else None)
             speaker = Speaker(q.speaker, span)
         if q.via:
-            span = norm.to_original(q.via_start, q.via_end) if q.via_start is not None else None
+            span = (norm.to_original(q.via_start, q.via_end)
+                    if q.via_start is not None and q.via_end is not None else None)
             via = Speaker(q.via, span)
         out.append(Quote(id=f"q{i + 1}", span=(s, e), text=text[s:e], speaker=speaker, via=via))
     return out
 
 
-def _act_records(norm: NormText, mentions: list) -> list[Act]:
+def _act_records(norm: NormText, mentions: list[ActMention]) -> list[Act]:
     out: list[Act] = []
     for i, a in enumerate(mentions):
         s, e = norm.to_original(a.start, a.end)

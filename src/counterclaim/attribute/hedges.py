@@ -59,10 +59,15 @@ def is_hedged(tok: Token, sent: Span, nearby: list[Span], *, has_source: bool) -
     if words & {"denials", "denial", "denied", "denies", "deny"}:
         return True
     for t in clause:
-        passive = any(c.dep_ == "auxpass" for c in t.children) or t.tag_ == "VBN"
+        passive = any(c.dep_ == "auxpass" for c in t.children)
         has_agent = any(c.dep_ == "agent" for c in t.children)
         if t.lemma_.lower() in _PASSIVE_HEDGES and passive and not has_agent and not has_source:
             return True
-        if t.lemma_.lower() == "claim" and t.pos_ == "VERB" and has_source:
+        if t.lemma_.lower() == "claim" and t.pos_ == "VERB" and has_source and not any(
+                c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children):
+            return True
+    for anc in tok.ancestors:  # "the rebels claimed they had killed 60 soldiers"
+        if anc.lemma_.lower() == "claim" and anc.pos_ == "VERB" and not any(
+                c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in anc.children):
             return True
     return any(_DISTANCE.search(s.text.strip()) for s in nearby)

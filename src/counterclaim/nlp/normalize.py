@@ -136,6 +136,29 @@ def _looks_like_heading(line: str) -> bool:
         w[:1].isupper() for w in words if w[:1].isalpha())
 
 
+_STARTERS = frozenset([
+    "a", "an", "the", "in", "on", "at", "by", "from", "for", "with", "as", "after", "before", "when",
+    "while", "but", "and", "or", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
+    "his", "her", "their", "its", "our", "there", "here", "then", "yet", "so", "if", "though", "although",
+    "despite", "during", "since", "until", "last", "earlier", "later", "meanwhile", "however", "police",
+    "officials", "according", "witnesses",
+])
+
+
+def _glued_heading(para: str, at: int) -> bool:
+    """Whether a lower-to-upper case change inside a word is two texts glued together.
+
+    "the streetPolice officer" and "insurgentsRussia's" glue an all-lower-case word to the next;
+    "SyriaThe desert" glues a name to a common sentence opener. A name such as "FranCois" or
+    "MacDonald" is neither.
+    """
+    left_match = re.search(r"[A-Za-z'’-]*$", para[:at])
+    right_match = re.match(r"[A-Za-z]+", para[at:])
+    left = left_match.group(0) if left_match else ""
+    right = right_match.group(0) if right_match else ""
+    return left.islower() or right.lower() in _STARTERS
+
+
 def _mostly_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.7
@@ -159,7 +182,8 @@ def _add_paragraph(b: _Builder, original: str, start: int, end: int) -> None:
     for m in _GLUED_STOP.finditer(para):
         cuts[m.end()] = " "
     for m in _GLUED_CAMEL.finditer(para):
-        cuts.setdefault(m.start(), "\n\n")
+        if _glued_heading(para, m.start()):
+            cuts.setdefault(m.start(), "\n\n")
     for m in _GLUED_DIGITS.finditer(para):
         cuts.setdefault(m.start(), " ")
     i = 0

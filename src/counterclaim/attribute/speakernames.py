@@ -1,0 +1,240 @@
+"""Speaker mentions as names: fullest forms, noun phrases, and who "he" or "she" is.
+
+``NameIndex`` remembers every personal name of a document (spaCy PERSON entities and runs
+of proper nouns, titles stripped) so that a later "Mr Zen Ruffinen", "Mr. Dmitri" or "Hotak"
+can be written as the fullest form the document gives ("FranCois Zen Ruffinen", "Dmitri
+Panin", "Sharif Hotak"). ``PersonHistory`` remembers the people who were subjects of a clause
+so that "he said" can be resolved to the last of them.
+
+Deliberately missed: gender (a "she" may resolve to a man), and names the tagger did not
+mark as proper nouns in a lower-cased text (they stay as written).
+
+Example: "Sharif Hotak, a member of the council, said ... "...," said Hotak." → "Sharif Hotak".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.attribute import speakerwords as sw
+from counterclaim.nlp.normalize import NormText
+
+_NOT_FIRST = {"the", "a", "an", "in", "on", "at", "by", "for", "from", "of", "to", "with", "as", "but", "and", "or",
+              "when", "while", "after", "before", "if", "it", "he", "she", "they", "we", "this", "that", "these",
+              "those", "there", "his", "her", "their", "its", "our", "my", "mr", "mrs", "ms", "dr"}
+
+
+@dataclass(frozen=True)
+class Who:
+    """A speaker or intermediary: the name to report and the normalised span it came from."""
+
+    name: str
+    start: int
+    end: int
+    person: bool = False
+    named: bool = False
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """Non-space tokens that start in ``[start, end)`` (normalised offsets), found by bisection."""
+    i = bisect_left(doc, start, key=lambda t: t.idx)  # type: ignore[arg-type]
+    out: list[Token] = []
+    while i < len(doc) and doc[i].idx < end:
+        if not doc[i].is_space:
+            out.append(doc[i])
+        i += 1
+    return out
+
+
+def _span_words(span: Span | list[Token]) -> list[str]:
+    """Words of a span, with hyphenated and dotted pieces glued back ("Al-Monitor", "U.N.")."""
+    words: list[str] = []
+    glue = False
+    for t in span:
+        if t.is_space:
+            glue = False
+            continue
+        if words and glue:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+        glue = not t.whitespace_
+    return words
+
+
+_CAP_RUN = re.compile(r"(?<![\w.])((?:[A-Z]\.|[A-Z][\w'’-]*|(?:de|da|di|del|van|von|der|al|bin|ibn|abu|le|la|du)"
+                      r"(?=\s+[A-Z]))(?:[ \t]+|\n[ \t]*)){1,4}[A-Z][\w'’-]*(?![\w'’-])")
+
+
+class NameIndex:
+    """Every personal name of a document, for fullest-form look-ups.
+
+    Names come from PERSON entities, runs of proper nouns, and runs of capitalised words in the
+    original text (so that a name the normaliser split, like "FranCois", is still whole).
+    Positions are original-text offsets.
+    """
+
+    def __init__(self, doc: Doc, norm: NormText) -> None:
+        self.norm = norm
+        self.names: list[tuple[int, list[str]]] = []
+        self.persons: list[list[str]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                words = sw.strip_titles(_span_words(ent))
+                if words and sw.name_tokens_ok(words):
+                    self.names.append((self.orig(ent.start_char), words))
+                    self.persons.append(words)
+        run: list[Token] = []
+        for tok in list(doc) + [None]:  # type: ignore[list-item]
+            if tok is not None and (tok.pos_ == "PROPN" or (run and sw.is_joiner(tok.text))) \
+                    and not (run and tok.is_sent_start) and tok.ent_type_ not in ("GPE", "LOC", "NORP", "DATE"):
+                run.append(tok)
+                continue
+            while run and sw.is_joiner(run[-1].text):
+                run.pop()
+            if len(run) >= 2:
+                words = sw.strip_titles(_span_words(run))
+                if len(words) >= 2 and sw.name_tokens_ok(words):
+                    self.names.append((self.orig(run[0].idx), words))
+            run = []
+        kept = set(norm.origin)
+        for m in _CAP_RUN.finditer(norm.original):
+            if m.start() not in kept or m.end() - 1 not in kept:
+                continue  # header lines (author, URL, ...) are not part of the text
+            words = sw.strip_titles(m.group(0).split())
+            if len(words) >= 2 and sw.name_tokens_ok(words) and words[0].lower() not in _NOT_FIRST:
+                self.names.append((m.start(), words))
+        self.names.sort(key=lambda x: x[0])
+
+    def orig(self, pos: int) -> int:
+        return self.norm.origin[pos] if pos < len(self.norm.origin) else len(self.norm.original)
+
+    def is_person(self, words: list[str]) -> bool:
+        """True when ``words`` are part of a name the tagger marked as a person."""
+        low = [w.lower() for w in words]
+        return any(_contains(n, low) for n in self.persons)
+
+    def fullest(self, words: list[str], at: int) -> list[str]:
+        """The longest name that contains ``words``, preferring the nearest one before ``at``.
+
+        ``at`` is a normalised offset.
+        """
+        at = self.orig(at)
+        low = [w.lower() for w in words]
+        best: tuple[int, int, list[str]] | None = None
+        for pos, name in self.names:
+            if len(name) <= len(words) or not _contains(name, low):
+                continue
+            key = (0 if pos < at else 1, -pos if pos < at else pos)
+            if best is None or (key[0], key[1], -len(name)) < (best[0], best[1], -len(best[2])):
+                best = (key[0], key[1], name)
+        return best[2] if best else words
+
+
+def _contains(name: list[str], low: list[str]) -> bool:
+    lname = [w.lower() for w in name]
+    n = len(low)
+    return any(lname[i:i + n] == low for i in range(len(lname) - n + 1))
+
+
+def np_range(tok: Token, stop_at_comma: bool = True) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok``, without clauses and appositions.
+
+    Kept: determiners, modifiers, compounds and prepositional phrases ("a senior official in
+    the defense ministry in Kabul"). Cut: relative clauses, participles, appositions, anything
+    after a comma, and "in a statement"-like phrases.
+    """
+    sub = list(tok.subtree)
+    start, end = sub[0].i, sub[-1].i + 1
+    cut = end
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") or (
+                child.dep_ == "prep" and any(g.lower_ in sw.SPEECH_NOUNS for g in child.children)):
+            cut = min(cut, child.left_edge.i)
+    if stop_at_comma:
+        for t in tok.doc[tok.i + 1:end]:
+            if t.text in (",", "(", "--", "—", "–", ";", ":", '"', "“", "”"):
+                cut = min(cut, t.i)
+                break
+    for t in tok.doc[start:tok.i]:  # "A statement ... said": never reach back over a quote mark
+        if t.text in ('"', "“", "”", ",") and t.i < tok.i:
+            start = t.i + 1
+    while cut > start + 1 and (tok.doc[cut - 1].is_punct or tok.doc[cut - 1].is_space):
+        cut -= 1
+    while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].is_space):
+        start += 1
+    return start, max(cut, start + 1)
+
+
+def name_words(tok: Token, loose: bool = False) -> list[str] | None:
+    """The personal name a noun-phrase head stands for, titles stripped, or None.
+
+    A head counts as a name when it is (part of) a PERSON entity, or a proper noun with a title
+    or role word in front of it ("Taliban spokesman Zabihullah Mujahid", "Mr Rasulov"). With
+    ``loose`` (a speaker), two or more capitalised proper nouns that the tagger left untyped
+    count too, and so does a proper noun with a person in apposition ("Ana Ruiz, a nurse").
+    """
+    doc = tok.doc
+    if tok.pos_ not in ("PROPN", "NOUN", "X") and tok.ent_type_ != "PERSON":
+        return None
+    left = tok.i
+    while left > 0 and doc[left - 1].dep_ in ("compound", "amod", "nmod", "det", "nummod", "punct", "npadvmod") \
+            and doc[left - 1].head.i >= left - 1 and (not doc[left - 1].is_punct or doc[left - 1].text == "-") \
+            and doc[left - 1].i >= tok.sent.start:
+        left -= 1
+    right = tok.i + 1
+    while right < len(doc) and sw.clean_word(doc[right].text) in ("jr", "sr", "ii", "iii", "iv"):
+        right += 1
+    words = sw.strip_titles(_span_words(doc[left:right]))
+    if not words:
+        return None
+    n_words = len(_span_words(doc[left:right]))
+    ent = tok.ent_type_ == "PERSON"
+    titled = len(words) < n_words and any(sw.clean_word(t.text) in sw.TITLES for t in doc[left:tok.i])
+    lowered = not any(c.isupper() for c in tok.sent.text[:200])
+    if tok.pos_ == "PROPN" or ent or lowered:
+        if ent or titled or (lowered and any(sw.clean_word(t.text) in sw.TITLES for t in doc[left:tok.i])):
+            return words if (sw.name_tokens_ok(words) or lowered or ent) else None
+        if loose and tok.pos_ == "PROPN" and not tok.ent_type_ and sw.name_tokens_ok(words):
+            person_appos = any(c.dep_ == "appos" and c.lemma_.lower() in sw.PERSON_NOUNS for c in tok.children)
+            if person_appos or len(words) >= 2:
+                return words
+    return None
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.lower_ in sw.PRONOUNS
+
+
+@dataclass(frozen=True)
+class _Seen:
+    who: Who
+    org: bool
+
+
+class PersonHistory:
+    """Subjects seen so far (people and organisations), for pronouns and descriptions."""
+
+    def __init__(self) -> None:
+        self.seen: list[_Seen] = []
+
+    def add(self, who: Who, org: bool = False) -> None:
+        self.seen.append(_Seen(who, org))
+        self.seen.sort(key=lambda s: s.who.start)
+
+    def last_person(self, before: int, named_only: bool = False, after: int = -1) -> Who | None:
+        """The latest person mentioned before offset ``before`` (and after ``after``)."""
+        for s in reversed(self.seen):
+            if s.who.start < before and s.who.start > after and s.who.person and (s.who.named or not named_only):
+                return s.who
+        return None
+
+    def last_org(self, before: int) -> Who | None:
+        for s in reversed(self.seen):
+            if s.who.start < before and s.org:
+                return s.who
+        return None

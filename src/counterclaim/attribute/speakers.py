@@ -1,0 +1,400 @@
+"""Who said a quotation, and who relays it (ANNOTATION.md §2: ``speaker`` and ``via``).
+
+Rules, in order, for each quotation:
+
+1. **Introduced right before the marks** – "X said: “…”", "X said, “…”", "X said the “…”
+   had ...", "RAND noted, “…”": the subject of that speech verb.
+2. **Attribution after the marks** – "“…,” X said", "“…” said X, Chargé d'Affaires of ...",
+   "“…”, echoed X", "“…” reads part of the declaration signed by ..." (the document): the
+   first verb after the closing mark, when it is a speech verb of a short clause.
+3. **Any speech verb earlier in the sentence** – "As one report described the scene, “…”",
+   "X told Al-Monitor that the US provided ... “…”", "with one official calling it “…”",
+   "It is also stated in the declaration that “…”" (the document).
+4. **According to / colon** – "According to X, “…”", "“…”, according to X", and "The mayor
+   was blunt: “…”" (the subject of the clause that ends in the colon).
+5. **Continuation** – a quotation with no attribution of its own that follows the previous
+   one with at most that quotation's attribution sentence in between (and nobody else's speech
+   verb) keeps its speaker and via.
+
+The subject becomes a name: a named apposition is preferred ("The militia chief, Rashid
+Mamedov, said" → Rashid Mamedov); titles and roles are stripped; the fullest form of the name
+in the document is used ("Mr. Dmitri" → "Dmitri Panin"); "he"/"she" resolve to the last
+person who was the subject of a clause; a definite description such as "the 43-year-old
+lawyer" resolves to the person named just before; "they"/"it" resolve to the last group or
+organisation that spoke; other descriptions stay as written ("a senior official in the
+defense ministry in Kabul", "one elderly witness"); "part of the declaration" is the declaration.
+
+``via`` is who relays the words: "As reported by X, Y said", "according to X", the listener
+of "told X" (an outlet, not "reporters"), "X quoted Y as saying", "“…,” ..., the news agency
+X reported".
+
+Deliberately missed: quotations attributed only by a headline or a photo caption, speakers
+named more than one sentence away, and gender agreement of pronouns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from counterclaim.attribute import speakerwords as sw
+from counterclaim.attribute.speakerframes import Frames, is_speech, is_stop, relay_in
+from counterclaim.attribute.speakernames import (
+    NameIndex,
+    PersonHistory,
+    Who,
+    is_pronoun,
+    name_words,
+    np_range,
+    tokens_between,
+)
+from counterclaim.extract.quotemarks import QuotedStretch
+from counterclaim.nlp.normalize import NormText
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Speaker and intermediary of one quotation (either may be None)."""
+
+    speaker: Who | None
+    via: Who | None
+
+
+_tokens = tokens_between
+
+
+class _Attributor:
+    def __init__(self, doc: Doc, norm: NormText, quotes: list[QuotedStretch]) -> None:
+        self.doc = doc
+        self.text = norm.text
+        self.quotes = quotes
+        self.frames = Frames(self.text, quotes)
+        self.names = NameIndex(doc, norm)
+        self.history = PersonHistory()
+        self.spans = [(q.start, q.end) for q in quotes]
+        self.used: dict[int, Token | None] = {}
+        self._collect_subjects()
+
+    # ---------------------------------------------------------------- helpers
+    def inside_quote(self, tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in self.spans)
+
+    def _collect_subjects(self) -> None:
+        for verb in self.doc:
+            if is_speech(verb) and not self.inside_quote(verb):
+                subj, _ = self.subject_of(verb)
+                if subj is not None and not is_pronoun(subj) and not self.inside_quote(subj):
+                    who = self.mention(subj, resolve=False)
+                    if who is not None:
+                        self.history.add(who, org=not who.person)
+        for tok in self.doc:
+            misparsed = tok.dep_ == "compound" and tok.head.pos_ in ("VERB", "AUX")  # "Mr Rasulov endeavours"
+            if (tok.dep_ in ("nsubj", "nsubjpass") or misparsed) and not self.inside_quote(tok) \
+                    and not is_pronoun(tok):
+                who = self.mention(tok, resolve=False)
+                if who is not None:
+                    org = not who.person and (tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.lower_ in
+                                              sw.DOCUMENT_NOUNS)
+                    if who.person or org:
+                        self.history.add(who, org=org)
+
+    def named_apposition(self, tok: Token) -> Token | None:
+        """"The militia chief in Agdam, Rashid Mamedov, said": the name right after the phrase."""
+        for child in tok.rights:
+            if child.dep_ == "appos" and not self.inside_quote(child) and name_words(child):
+                return child
+        _, e = np_range(tok)
+        doc = self.doc
+        i = e
+        while i < len(doc) and doc[i].text in (",", "-", "–", "—"):
+            i += 1
+        if i == e or i >= len(doc):
+            return None
+        for cand in doc[i:min(len(doc), i + 6)]:
+            if cand.dep_ == "appos" and cand.left_edge.i == i and not self.inside_quote(cand) and name_words(cand):
+                return cand
+        return None
+
+    def mention(self, tok: Token, resolve: bool = True, appos: bool = True) -> Who | None:
+        """The speaker a subject token stands for (rules on names in the module docstring)."""
+        if tok.lower_ in sw.PARTITIVES:  # "part of the declaration"
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                tok = obj
+        if appos:
+            tok = self.named_apposition(tok) or tok
+        if is_pronoun(tok):
+            return self._pronoun(tok) if resolve else None
+        words = name_words(tok, loose=appos)
+        if words is None:
+            s, e = np_range(tok)
+            span_words = [t.text for t in self.doc[s:e]]
+            if tok.pos_ == "PROPN" and self.names.is_person(sw.strip_titles(span_words) or span_words):
+                words = sw.strip_titles(span_words)
+        if words:
+            full = self.names.fullest(words, tok.idx)
+            s, e = np_range(tok)
+            start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
+            return Who(" ".join(full), start, end, person=True, named=True)
+        s, e = np_range(tok)
+        span = self.doc[s:e]
+        phrase = " ".join(span.text.split())
+        if tok.lower_ in sw.DOCUMENT_NOUNS and tok.pos_ == "NOUN":  # "the relevant declaration" → "the declaration"
+            phrase = " ".join(t.text for t in span if not (t.head.i == tok.i and t.pos_ == "ADJ" and t.dep_ == "amod"))
+        person = tok.lemma_.lower() in sw.PERSON_NOUNS or tok.ent_type_ == "PERSON"
+        who = Who(phrase, span.start_char, span.end_char, person=person, named=False)
+        if resolve and person and span[0].lower_ == "the" and tok.lemma_.lower() not in sw.KEEP_DESCRIPTIONS:
+            para = max(p for p in self.frames.paras if p <= span.start_char)
+            prev_para = max([p for p in self.frames.paras if p < para], default=0)
+            named = self.history.last_person(span.start_char, named_only=True, after=prev_para - 1)
+            if named is not None and span.start_char - named.start < 800:
+                return Who(named.name, who.start, who.end, person=True, named=True)
+        return who
+
+    def _pronoun(self, tok: Token) -> Who | None:
+        if tok.lower_ in sw.PERSONAL_PRONOUNS or tok.lower_ in ("i", "we"):
+            found = self.history.last_person(tok.idx)
+        else:
+            found = self.history.last_org(tok.idx) or self.history.last_person(tok.idx)
+        if found is None and tok.lower_ in sw.PERSONAL_PRONOUNS:  # nobody spoke yet: the last person named
+            ents = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= tok.idx
+                    and not self.inside_quote(e[0])]
+            words = sw.strip_titles(ents[-1].text.split()) if ents else []
+            if words:
+                return Who(" ".join(self.names.fullest(words, tok.idx)), tok.idx, tok.idx + len(tok), True, True)
+        if found is None:
+            return None
+        return Who(found.name, tok.idx, tok.idx + len(tok), found.person, found.named)
+
+    def subject_of(self, verb: Token, depth: int = 0) -> tuple[Token | None, Token | None]:
+        """(speaker token, via token) of a speech verb."""
+        if verb.pos_ == "NOUN":  # a noun for words: its owner, or the subject of the verb it hangs on
+            poss = next((c for c in verb.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss, None
+            node = verb
+            for _ in range(3):
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    return self.subject_of(node, depth + 1)
+            return None, None
+        kids = list(verb.children)
+        up = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+        if verb.lemma_.lower() == "say" and up.lemma_.lower() == "quote":
+            head = up  # "X quoted Y as saying"
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if obj is not None:
+                return obj, subj
+        near = self.person_before(verb)
+        for c in kids:
+            if c.dep_ == "nsubj" and not self.inside_quote(c) and c.lower_ not in ("there", "which", "that", "who"):
+                if near is not None and near.i > c.i and c.pos_ not in ("NOUN", "PROPN", "PRON"):
+                    return near, None  # a misparse: "Near Agdam ..., a photographer, F. Lengaigne, said"
+                return c, None
+        if near is not None and not any(c.dep_ == "nsubjpass" for c in kids):
+            return near, None
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        for c in kids:
+            if c.dep_ == "agent":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj, None
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in ("in", "by") and (passive or verb.lemma_.lower() == "read"):
+                obj = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in sw.DOCUMENT_NOUNS), None)
+                if obj is not None:
+                    return obj, None
+        if verb.lemma_.lower() == "read":
+            for c in kids:
+                if c.dep_ == "dobj":
+                    of = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+                    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                    return (obj if obj is not None else c), None
+        if depth < 2 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and up.pos_ in ("VERB", "AUX"):
+            return self.subject_of(up, depth + 1)
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET", "NUM", "ADJ") and not self.inside_quote(nxt):
+            head = nxt
+            while head.head.i > head.i and head.head.i - verb.i < 10 and head.head.pos_ in ("PROPN", "NOUN"):
+                head = head.head
+            return head, None
+        return None, None
+
+    def person_before(self, verb: Token) -> Token | None:
+        """"..., a Reuters photographer, Frederique Lengaigne, said": a name set off by a comma."""
+        i = verb.i - 1
+        if i < 1 or self.doc[i].text != ",":
+            return None
+        tok = self.doc[i - 1]
+        if tok.ent_type_ == "PERSON" and not self.inside_quote(tok) and tok.sent.start == verb.sent.start \
+                and name_words(tok):
+            return tok
+        return None
+
+    def listener(self, verb: Token) -> Token | None:
+        """The outlet of "X told Al-Monitor"; None for "told reporters"."""
+        if verb.lemma_.lower() != "tell":
+            return None
+        for c in verb.children:
+            if c.dep_ in ("dative", "dobj", "iobj", "npadvmod") and c.i > verb.i and not is_pronoun(c) \
+                    and c.lower_ not in sw.GENERIC_AUDIENCE and not self.inside_quote(c):
+                return c
+        return None
+
+    def as_who(self, tok: Token | None) -> Who | None:
+        if tok is None:
+            return None
+        return self.mention(tok)
+
+    # ---------------------------------------------------------------- rules
+    def speech_after(self, k: int) -> Token | None:
+        q = self.quotes[k]
+        s, e = self.frames.after(k)
+        toks = _tokens(self.doc, s, e)
+        inner = self.text[q.start:q.end].rstrip()
+        sentence_final = inner[-1:] == "." and not self.text[s:s + 3].lstrip(" ,")[:1].islower()
+        for n, t in enumerate(toks):
+            if t.pos_ in ("VERB", "AUX") and not (t.pos_ == "AUX" and t.dep_ in ("aux", "auxpass")):
+                if n > 25 or not is_speech(t):
+                    return None
+                if sentence_final and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
+                    return None
+                return t
+        return None
+
+    def speech_before(self, k: int, immediate: bool) -> Token | None:
+        s, e = self.frames.before(k)
+        toks = _tokens(self.doc, s, e)
+        for n in range(len(toks) - 1, -1, -1):
+            t = toks[n]
+            if not immediate and t.pos_ == "NOUN" and t.lower_ in sw.SPEECH_NOUNS and not self.inside_quote(t) \
+                    and n >= len(toks) - 4:
+                return t  # "sent instructions for “...”"
+            if is_speech(t) and not self.inside_quote(t):
+                if immediate:
+                    between = toks[n + 1:]
+                    ok = all(b.is_punct or b.pos_ in ("DET", "ADV", "SCONJ", "PART") or b.lower_ == "that"
+                             or (t.lemma_.lower() == "tell" and b.pos_ in ("PROPN", "NOUN", "PRON")) for b in between)
+                    return t if ok else None
+                return t
+            if immediate and n < len(toks) - 8:
+                return None
+        return None
+
+    def governing(self, k: int) -> Token | None:
+        """The speech verb or noun for words that the quoted words hang on in the parse."""
+        q = self.quotes[k]
+        best: tuple[int, Token] | None = None
+        for tok in _tokens(self.doc, q.start, q.end):
+            node = tok
+            for depth in range(10):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if q.start <= node.idx < q.end:
+                    continue
+                carrier = node.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in sw.SPEECH_NOUNS
+                                                      for c in node.children)  # "sent instructions"
+                if is_speech(node) or carrier or (node.pos_ == "NOUN" and node.lower_ in sw.SPEECH_NOUNS):
+                    if best is None or depth < best[0]:
+                        best = (depth, node)
+                    break
+        return best[1] if best else None
+
+    def according_to(self, k: int) -> Token | None:
+        """"According to X, “…”" or "“…”, according to X": X."""
+        q = self.quotes[k]
+        b0, _ = self.frames.before(k)
+        _, a1 = self.frames.after(k)
+        for t in _tokens(self.doc, b0, q.open_at) + _tokens(self.doc, self.frames.close_end(q), a1):
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                obj = next((g for g in self.doc[t.i + 1].children if g.dep_ == "pobj"), None)
+                if obj is not None and not self.inside_quote(obj):
+                    return obj
+        return None
+
+    def colon_subject(self, k: int) -> Token | None:
+        """"The mayor was blunt: “We failed.”": the subject of a clause that ends in a colon."""
+        q = self.quotes[k]
+        b0, b1 = self.frames.before(k)
+        if not self.text[b0:b1].rstrip().endswith(":"):
+            return None
+        toks = _tokens(self.doc, b0, b1)
+        ids = {t.i for t in toks}
+        subj = next((t for t in toks if t.dep_ == "nsubj" and t.head.i in ids and not is_pronoun(t)), None)
+        if subj is None or self.inside_quote(subj) or subj.idx >= q.open_at:
+            return None
+        return subj
+
+    def own(self, k: int) -> Attribution | None:
+        q = self.quotes[k]
+        inner = self.text[q.start:q.end].rstrip()
+        s_after, _ = self.frames.after(k)
+        trailing = inner[-1:] in ",?!—–-:" or self.text[s_after:s_after + 1] == "," or inner[-1:].isalnum()
+        first = self.speech_before(k, immediate=True)
+        after = self.speech_after(k)
+        verb: Token | None
+        if first is not None:
+            verb = first
+        elif after is not None and trailing:
+            verb = after
+        else:
+            verb = self.governing(k) or self.speech_before(k, immediate=False) or after
+        self.used[k] = verb
+        if verb is None:
+            source = self.according_to(k) or self.colon_subject(k)
+            return Attribution(self.as_who(source), None) if source is not None else None
+        subj, via_tok = self.subject_of(verb)
+        speaker = self.as_who(subj)
+        via = self.as_who(via_tok) if via_tok is not None else None
+        if via is None:
+            via = self.as_who(self.listener(verb))
+        if via is None and verb is not after and after is not None and trailing:
+            other, _ = self.subject_of(after)
+            other_who = self.mention(other, appos=False) if other is not None else None
+            if other_who is not None and (speaker is None or other_who.name != speaker.name):
+                via = other_who
+        if via is None:
+            b0, _ = self.frames.before(k)
+            relay = relay_in(_tokens(self.doc, b0, min(q.open_at, subj.idx if subj is not None else q.open_at)))
+            via = self.mention(relay, appos=False) if relay is not None else None
+        if via is not None and speaker is not None and via.name == speaker.name:
+            via = None
+        return Attribution(speaker, via)
+
+    def continues(self, k: int) -> bool:
+        """Rule 4: only the previous quotation's own attribution sentence lies in between."""
+        if k == 0:
+            return False
+        gap_start = self.frames.close_end(self.quotes[k - 1])
+        gap_end = self.quotes[k].open_at
+        gap = self.text[gap_start:gap_end]
+        stops = sum(1 for i in range(len(gap)) if is_stop(gap, i))
+        if stops > 1 or len(gap) > 400:
+            return False
+        used = self.used.get(k - 1)
+        if used is not None and gap_start <= used.idx < gap_end:
+            return True  # the gap is the previous quotation's attribution
+        return not any(is_speech(t) for t in _tokens(self.doc, gap_start, gap_end))
+
+    def run(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        for k in range(len(self.quotes)):
+            found = self.own(k)
+            if found is None or found.speaker is None:
+                if self.continues(k) and out:
+                    found = out[-1]
+                elif found is None:
+                    found = Attribution(None, None)
+            if found.speaker is not None and found.speaker.person:
+                self.history.add(found.speaker)
+            out.append(found)
+        return out
+
+
+def attribute_quotes(quotes: list[QuotedStretch], norm: NormText, doc: Doc) -> list[Attribution]:
+    """Speaker and via of every quotation, in order (normalised offsets)."""
+    return _Attributor(doc, norm, quotes).run()

@@ -1,0 +1,121 @@
+"""Speakers and intermediaries of quotations on invented sentences (needs the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.nlp.normalize import normalize
+
+pytestmark = pytest.mark.slow
+
+
+def attributed(text: str) -> list[tuple[str | None, str | None]]:
+    from counterclaim.extract.quotes import find_quotes
+    from counterclaim.nlp import load_nlp
+
+    norm = normalize(text)
+    found, _ = find_quotes(norm, load_nlp()(norm.text))
+    return [(q.speaker, q.via) for q in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after the quotation, names with titles stripped
+        ("“We will rebuild,” said Mayor Elin Vasquez, who visited the site on Monday.", [("Elin Vasquez", None)]),
+        ("“We are ready,” said Interior Minister Pavel Dorn.", [("Pavel Dorn", None)]),
+        ("“Nobody came,” Ms. Ana Ruiz said at the clinic.", [("Ana Ruiz", None)]),
+        ('"The road is cut," Colonel Radu Petrescu told reporters.', [("Radu Petrescu", None)]),
+        # before the quotation
+        ("Colonel Radu Petrescu told reporters: “The road is closed.”", [("Radu Petrescu", None)]),
+        ("The regional governor, Lena Holm, said: “Help is coming.”", [("Lena Holm", None)]),
+        ("Dr Ivo Marek added, “The wards are full.”", [("Ivo Marek", None)]),
+        # descriptive speakers keep their phrase
+        ("“It was chaos,” said a senior official in the regional water authority.",
+         [("a senior official in the regional water authority", None)]),
+        ("“They came at night,” said one villager, who asked not to be named.", [("one villager", None)]),
+        # documents and institutions
+        ("“The town shall observe a day of mourning,” reads part of the decree signed by Governor Lena Holm.",
+         [("the decree", None)]),
+        ("It is also stated in the resolution that “the victims deserve justice and remembrance”.",
+         [("the resolution", None)]),
+        ("The ministry said the “reckless neighbours” had caused the fire.", [("The ministry", None)]),
+        ("According to Karl Obst, a farmer, “the river has never been this high.”", [("Karl Obst", None)]),
+        ("“The dam was not maintained,” according to a statement from the water authority.",
+         [("a statement from the water authority", None)]),
+        ("The mayor was blunt: “We failed the people of Tarnby.”", [("The mayor", None)]),
+        ("“Where is the help?” asked one resident of the flooded district.",
+         [("one resident of the flooded district", None)]),
+        # intermediaries
+        ("A police official told the Tarnby Courier: “Four houses collapsed.”",
+         [("A police official", "the Tarnby Courier")]),
+        ("As reported by the historian Jonas Berg in his memoir, General Ivo Marek said: “We held the bridge.”",
+         [("Ivo Marek", "Jonas Berg")]),
+        ("Petrescu told Radio Tarnby that the town had received “barely a tenth of it” so far.",
+         [("Petrescu", "Radio Tarnby")]),
+        ("The Tarnby Courier quoted Colonel Radu Petrescu as saying “the army will stay as long as needed.”",
+         [("Radu Petrescu", "Tarnby Courier")]),
+        ("A statement from the ministry said “the dam was safe,” the Tarnby Courier reported.",
+         [("A statement from the ministry", "Tarnby Courier")]),
+    ],
+)
+def test_speaker_and_via(text, expected):
+    assert attributed(text) == expected
+
+
+def test_surname_and_first_name_mentions_take_the_fullest_form():
+    text = ("Karl Obst, a farmer near Tarnby, lost his barn in the flood. "
+            "“The water took everything,” Mr. Obst said. "
+            "Later, Dmitri Valen of the Red Cross visited. “We need boats,” Mr. Dmitri added.")
+    assert [s for s, _ in attributed(text)] == ["Karl Obst", "Dmitri Valen"]
+
+
+def test_pronoun_resolves_to_the_last_person():
+    text = ("Ana Ruiz, a nurse at the clinic, said the wards were full. "
+            "“We have no beds left,” she said.")
+    assert attributed(text) == [("Ana Ruiz", None)]
+
+
+def test_pronoun_after_a_descriptive_speaker():
+    text = ('A military spokesman said the attack began "to divert attention from the north." '
+            'He added, "The enemy will fail."')
+    assert attributed(text) == [("A military spokesman", None), ("A military spokesman", None)]
+
+
+def test_they_and_it_resolve_to_the_last_group_or_organisation():
+    text = ("The Red Crescent said its teams had reached the village. "
+            "“Our doctors are working day and night,” it said.")
+    assert attributed(text) == [("The Red Crescent", None)]
+
+
+def test_definite_description_resolves_to_the_person_named_just_before():
+    text = ("Mr Obst has farmed in Tarnby for thirty years. "
+            "“The water took everything,” the 62-year-old farmer said.")
+    assert attributed(text) == [("Obst", None)]
+
+
+def test_continuation_keeps_the_speaker():
+    text = "“The river rose fast,” said Karl Obst, a farmer. “We had ten minutes to leave.”"
+    assert attributed(text) == [("Karl Obst", None), ("Karl Obst", None)]
+
+
+def test_continuation_over_a_paragraph_break():
+    text = ('"We counted the houses," Mr Obst wrote in a letter to the council.\n\n'
+            '"Forty of them are gone."')
+    assert [s for s, _ in attributed(text)] == ["Obst", "Obst"]
+
+
+def test_no_continuation_after_other_sentences():
+    text = ("“The river rose fast,” said Karl Obst. The council met on Monday. "
+            "Officials were tired. “We need more boats.”")
+    assert attributed(text) == [("Karl Obst", None), (None, None)]
+
+
+def test_quote_interrupted_by_its_attribution():
+    text = '"The wells are dry," the source told Radio Tarnby, "and the children are sick."'
+    assert [s for s, _ in attributed(text)] == ["the source", "the source"]
+
+
+def test_quote_with_no_speaker_in_its_sentence():
+    text = "Five guards were jailed for allegedly “helping the prisoners escape from the fort.”"
+    assert attributed(text) == [(None, None)]
