@@ -24,7 +24,7 @@ from counterclaim.extract.numbers import NumberMention, find_numbers
 from counterclaim.extract.subsets import link_subsets
 from counterclaim.records import Count
 
-_INTRANSITIVE = {"die", "drown", "perish", "disappear", "vanish", "flee", "escape"}
+_INTRANSITIVE = {"die", "drown", "perish", "disappear", "vanish", "flee"}
 _COPULAS = {"be", "remain", "go", "become", "lie", "stay", "get", "end", "turn"}
 _LEAVE = {"leave", "render", "make", "report", "fear", "presume", "confirm", "find",
           "declare", "believe", "list", "count", "register", "record"}
@@ -168,12 +168,18 @@ def _outcome_word(tok: Token) -> str | None:
     return None
 
 
-def _complement_outcome(verb: Token) -> str | None:
+def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
     """Outcome carried by a verb's complement: "taken hostage", "went missing", "left homeless",
-    "frozen to death", "lost their lives", "suffered injuries", "were in hospital"."""
+    "frozen to death", "lost their lives", "suffered injuries", "were in hospital".
+
+    ``own`` is the figure's own head, which is not its complement ("holds 1,100 prisoners")."""
     lemma = _lemma(verb)
     for child in verb.children:
+        if own is not None and child.i == own.i:
+            continue
         w = child.lower_
+        if child.dep_ == "prt" and w == "away" and lemma in ("take", "carry", "lead"):
+            return "captured"  # "27 were taken away"
         if child.dep_ in ("acomp", "oprd", "xcomp", "attr", "dobj", "ccomp", "advmod", "npadvmod", "amod"):
             if w in ("hostage", "hostages", "prisoner", "prisoners", "captive", "captives"):
                 return "captured"
@@ -197,6 +203,11 @@ def _complement_outcome(verb: Token) -> str | None:
                     return lx.OUTCOME_NOUNS.get(o) or "killed"
                 if w in ("in", "into", "to") and o in ("hospital", "hospitals", "captivity", "custody"):
                     return "injured" if o.startswith("hospital") else "captured"
+                if w == "in" and o in ("condition",) and any(
+                        g.lower_ in ("critical", "serious", "stable", "grave") for g in obj.children):
+                    return "injured"  # "in a critical condition"
+                if w == "without" and o in ("shelter", "homes", "home", "roof"):
+                    return "displaced"
                 if w == "from" and o in ("homes", "home", "houses"):
                     return "displaced"
                 if w == "among" and o in lx.OUTCOME_NOUNS:
@@ -214,13 +225,13 @@ def _complement_outcome(verb: Token) -> str | None:
     return None
 
 
-def _verb_outcome(verb: Token, role: str) -> tuple[str | None, str]:
+def _verb_outcome(verb: Token, role: str, own: Token | None = None) -> tuple[str | None, str]:
     """Outcome of a figure that is ``role`` (nsubj, nsubjpass, dobj, ...) of ``verb``."""
     if verb.dep_ == "conj" and _lemma(verb.head) in lx.OUTCOME_VERBS and verb.head.i < verb.i \
             and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children):
         verb = verb.head  # "killed or wounded" is annotated killed (ANNOTATION.md conventions)
     lemma = _lemma(verb)
-    comp = _complement_outcome(verb)
+    comp = _complement_outcome(verb, own)
     passive = role == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
     if role in ("dobj", "nsubjpass") or (role == "nsubj" and passive):
         if lemma in lx.OUTCOME_VERBS and lemma not in lx.WEAK_VERBS:
@@ -233,9 +244,13 @@ def _verb_outcome(verb: Token, role: str) -> tuple[str | None, str]:
                 continue
             if cl in lx.OUTCOME_VERBS and cl not in lx.WEAK_VERBS:
                 return lx.OUTCOME_VERBS[cl], "verb-conj"
-        if lemma in ("hold", "seize", "round", "take") and comp is None:
-            return None, ""
+        if role == "dobj" and lemma in ("lose", "bury") and own is not None and (
+                own.lower_ in lx.PERSON_NOUNS or own.pos_ == "NUM"):
+            return "killed", "verb"  # "lost 11 men", "we buried four neighbours"
         return None, ""
+    if role in ("attr", "nsubj") and lemma == "be" and comp and any(
+            c.dep_ == "prep" and c.lower_ == "among" for c in verb.children):
+        return comp, "among"  # "Among the dead were 17 children"
     if role == "attr" and lemma == "be":  # "the victims were two women"
         for subj in verb.children:
             if subj.dep_ == "nsubj" and subj.lower_ in ("victims", "dead", "casualties", "fatalities"):
@@ -283,7 +298,7 @@ def _adjacent_outcome(doc: Doc, after: int) -> tuple[str | None, int]:
         word = tok.lower_
         if word in ("dead", "killed", "died", "drowned", "perished", "wounded", "injured", "hurt",
                     "missing", "homeless", "displaced", "kidnapped", "abducted", "arrested", "detained",
-                    "captured", "deaths", "casualties", "fatalities"):
+                    "captured", "deaths", "casualties", "fatalities", "unaccounted", "recaptured"):
             return lx.OUTCOME_NOUNS.get(word) or lx.OUTCOME_VERBS.get(_lemma(tok)), tok.i
         if word in ("taken", "held", "kept") and i + 1 < len(doc) and doc[i + 1].lower_ in (
                 "hostage", "hostages", "prisoner", "prisoners", "captive", "captives"):
@@ -326,6 +341,18 @@ def _toll_outcome(num_tok: Token, head: Token) -> str | None:
                 if subj.lower_ != "toll" and not words & {"dead", "death", "deaths", "killed", "toll"}:
                     continue
                 return "killed"
+    return None
+
+
+def _relcl_outcome(head: Token) -> str | None:
+    """"two people who died of their injuries", "11 workers who were killed"."""
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl"):
+            lemma = _lemma(child)
+            passive = any(c.dep_ == "auxpass" for c in child.children) or (
+                child.dep_ == "acl" and child.tag_ == "VBN")
+            if lemma in _INTRANSITIVE or (passive and lemma in lx.OUTCOME_VERBS and lemma not in lx.WEAK_VERBS):
+                return lx.OUTCOME_VERBS[lemma]
     return None
 
 
@@ -379,13 +406,28 @@ def _colon_list_outcome(num_tok: Token) -> str | None:
     return None
 
 
+_STATE_NOUNS = {"hostage", "hostages", "prisoner", "prisoners", "captives", "refugees", "wounded", "injured",
+                "missing", "displaced", "patients", "detainees"}
+
+
 def _figure_outcome(doc: Doc, num_tok: Token, head: Token, np_end: int) -> tuple[str | None, str]:
-    """Find the outcome of a candidate, most specific cue first."""
+    """Find the outcome of a candidate, most specific cue first.
+
+    A noun that names a state ("hostages", "wounded") gives way to a verb that says what then
+    happened to them ("nine hostages had been killed")."""
+    first, role = _clause_role(head)
+    verb_outcome: tuple[str | None, str] = (None, "")
+    if role in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and first.head.pos_ in ("VERB", "AUX"):
+        verb_outcome = _verb_outcome(first.head, role, head)
     outcome = _np_outcome(head, num_tok)
     if outcome:
+        if head.lower_ in _STATE_NOUNS and verb_outcome[0] and verb_outcome[0] != outcome:
+            return verb_outcome
         return outcome, "noun-phrase"
     of_obj = _of_object(head)
     if of_obj is not None and of_obj.lower_ in lx.OUTCOME_NOUNS and of_obj.lower_ not in lx.WEAK_NOUNS:
+        if of_obj.lower_ in _STATE_NOUNS and verb_outcome[0]:
+            return verb_outcome  # "One of the wounded died"
         return lx.OUTCOME_NOUNS[of_obj.lower_], "noun-phrase"  # "dozens of bodies"
     outcome, _ = _adjacent_outcome(doc, np_end)
     if outcome:
@@ -393,11 +435,11 @@ def _figure_outcome(doc: Doc, num_tok: Token, head: Token, np_end: int) -> tuple
     outcome = _toll_outcome(num_tok, head)
     if outcome:
         return outcome, "toll"
-    first, role = _clause_role(head)
-    if role in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and first.head.pos_ in ("VERB", "AUX"):
-        outcome, rule = _verb_outcome(first.head, role)
-        if outcome:
-            return outcome, rule
+    if verb_outcome[0]:
+        return verb_outcome
+    outcome = _relcl_outcome(head)
+    if outcome:
+        return outcome, "relative-clause"
     if role == "pobj" and first.head.dep_ == "agent":
         return None, ""
     colon = _colon_list_outcome(num_tok)
@@ -405,7 +447,7 @@ def _figure_outcome(doc: Doc, num_tok: Token, head: Token, np_end: int) -> tuple
         return colon, "colon-list"
     # "killing over 100 civilians and wounding over 400": the number's own clause verb
     if role in ("conj", "appos") and first.head.pos_ == "VERB":
-        outcome, rule = _verb_outcome(first.head, "dobj")
+        outcome, rule = _verb_outcome(first.head, "dobj", head)
         if outcome:
             return outcome, rule
     return None, ""
@@ -449,6 +491,8 @@ def _groups(head: Token, num_tok: Token, doc: Doc) -> list[str]:
                                                      "military", "special", "ground") or t.ent_type_
                                         for t in tokens if t.i != tok.i) and tok.i != head.i:
             group = None
+        if word == "guards" and tok.text[:1].isupper():
+            group = "combatants"  # "Revolutionary Guards", "National Guards"; prison guards are no group
         if word in ("aid",) and not any(t.lower_ == "workers" for t in tokens):
             group = None
         if group and group not in found:
@@ -483,12 +527,13 @@ def find_figure_mentions(doc: Doc, norm_text: str) -> list[FigureMention]:
         head = _np_head(num_tok)
         of_obj = _of_object(head) if head.i == num_tok.i or head.pos_ == "NUM" else None
         noun = of_obj if of_obj is not None else head
-        if num.count.value == 1 and (noun.i == num_tok.i or noun.lower_ in ("of",)):
+        if num.count.value == 1 and (noun.i == num_tok.i or noun.lower_ in ("of",)) and of_obj is None:
             # "one" alone is a pronoun far more often than a count ("the other one")
             if not _adjacent_outcome(doc, num_tok.i + 1)[0]:
                 continue
-        if num_tok.i + 1 < len(doc) and doc[num_tok.i + 1].lower_ == "of" and num.count.value == 1:
-            continue  # "one of three soldiers to survive"
+        if num_tok.i + 1 < len(doc) and doc[num_tok.i + 1].lower_ == "of" and num.count.value == 1 and not (
+                of_obj is not None and of_obj.lower_ in lx.OUTCOME_NOUNS):
+            continue  # "one of three soldiers to survive" (but "One of the wounded died")
         if not _people_like(noun, num_tok, norm_text):
             continue
         np_end_tok = max(head.i, num_tok.i)
@@ -526,5 +571,6 @@ def _inherit_groups(mentions: list[FigureMention]) -> None:
     """A bare number in a list takes the groups of the figure before it ("killing over 100
     civilians and wounding over 400", "29 soldiers were killed and 58 wounded")."""
     for prev, m in zip(mentions, mentions[1:], strict=False):
-        if m.head.i == m.num_token.i and not m.groups and prev.sentence == m.sentence and m.part_of is None:
+        if m.head.i == m.num_token.i and not m.groups and prev.sentence == m.sentence and m.part_of is None \
+                and prev.part_of is None:
             m.groups = list(prev.groups)

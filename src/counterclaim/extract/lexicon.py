@@ -11,12 +11,12 @@ OUTCOME_VERBS: dict[str, str] = {
                      "scald", "stab"), "injured"),
     **dict.fromkeys(("disappear", "vanish"), "missing"),
     **dict.fromkeys(("abduct", "kidnap", "detain", "capture", "arrest", "seize", "imprison",
-                     "jail", "round", "hold"), "captured"),
+                     "jail", "round", "hold", "recapture", "rearrest", "re-arrest", "intern"), "captured"),
     **dict.fromkeys(("displace", "flee", "evacuate", "expel", "uproot", "deport", "relocate",
-                     "evict", "escape"), "displaced"),
+                     "evict"), "displaced"),
 }
 # verbs that only mark an outcome with a particular complement
-WEAK_VERBS = {"burn", "starve", "crush", "gun", "hold", "round", "seize", "escape", "stab"}
+WEAK_VERBS = {"burn", "starve", "crush", "gun", "hold", "round", "stab"}
 
 # nouns and adjectives that carry the outcome inside the noun phrase
 OUTCOME_NOUNS: dict[str, str] = {
@@ -99,7 +99,7 @@ GROUP_WORDS: dict[str, str] = {
                      "militants", "gunmen", "rebels", "guerrillas", "guerillas", "commandos", "commandoes",
                      "marines", "paratroopers", "combatants", "jihadists", "mercenaries", "conscripts",
                      "militia", "militias", "forces", "troopers", "airmen", "sailors", "recruits",
-                     "guards", "attackers", "assailants", "personnel", "cadets"), "combatants"),
+                     "attackers", "assailants", "personnel", "cadets"), "combatants"),
     **dict.fromkeys(("police", "policeman", "policemen", "policewoman", "policewomen", "officers",
                      "officer", "constables", "gendarmes", "patrolmen", "cops"), "police"),
     **dict.fromkeys(("journalist", "journalists", "reporters", "reporter", "photographers",
