@@ -20,12 +20,12 @@ def versions(options: Options) -> dict[str, str]:
 def process_document(document: Document, diagnostics: Iterable[Diagnostic] = (), *,
                      options: Options | None = None) -> Result:
     """Extract figures, quotes and acts from a Document already read."""
-    from counterclaim.extract import run_extractors
+    from counterclaim.assemble import assemble
     from counterclaim.nlp import load_nlp
 
     options = options or Options()
     nlp = load_nlp(options.model)
-    figures, quotes, acts, found = run_extractors(document, nlp, options)
+    figures, quotes, acts, found = assemble(document, nlp, options)
     return Result(document=document, figures=tuple(figures), quotes=tuple(quotes), acts=tuple(acts),
                   diagnostics=tuple(diagnostics) + tuple(found), versions=versions(options))
 

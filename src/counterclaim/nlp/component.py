@@ -41,7 +41,7 @@ class CounterclaimComponent:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        from counterclaim.attribute import extract_all
+        from counterclaim.assemble import extract_all
 
         figures, quotes, acts, diagnostics = extract_all(doc, NormText.identity(doc.text), self.options)
         doc._.figures = figures

@@ -1,0 +1,146 @@
+"""Assembly: normalise, parse, extract, attribute; records in original-text offsets."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from counterclaim.attribute.claimants import Claimant, claimant_for, continuation_source, resolve_pronoun
+from counterclaim.attribute.hedges import is_hedged
+from counterclaim.attribute.source_types import source_type
+from counterclaim.extract.acts import ActMention, find_acts
+from counterclaim.extract.figures import FigureMention, find_figure_mentions
+from counterclaim.extract.quotes import QuoteMention, find_quotes
+from counterclaim.nlp.normalize import NormText, normalize
+from counterclaim.options import Options
+from counterclaim.records import Act, Diagnostic, Document, Figure, Quote, Source, Speaker
+
+
+def _quotes(norm: NormText, doc: Doc) -> tuple[list[QuoteMention], list[Diagnostic]]:
+    return find_quotes(norm, doc)
+
+
+def _acts(norm: NormText, doc: Doc, published: str | None) -> list[ActMention]:
+    return find_acts(norm, doc, published=published)
+
+
+def _next_sentence(sent: Span) -> Span | None:
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    return nxt
+
+
+def _nearby(sent: Span) -> list[Span]:
+    """The sentences up to two before and two after ``sent``, and itself."""
+    sents = list(sent.doc.sents) if not sent.doc.has_extension("_cc_sents") else sent.doc._._cc_sents
+    i = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+    return sents[max(0, i - 2):i + 3]
+
+
+def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[QuoteMention]
+                       ) -> list[tuple[Claimant | None, bool]]:
+    """The claimant and hedge flag of every figure mention, in order."""
+    history: list[Claimant] = []
+    out: list[tuple[Claimant | None, bool]] = []
+    sent_claims: dict[int, Claimant] = {}
+    for m in mentions:
+        sent = m.sentence or m.num_token.sent
+        claim: Claimant | None = None
+        quote = next((q for q in quotes if q.start <= m.start < q.end), None)
+        if quote is not None and quote.speaker:
+            claim = Claimant(quote.speaker, quote.speaker_start or quote.start,
+                             quote.speaker_end or quote.start, None, False)
+        if claim is None:
+            claim = claimant_for(m.head if m.head.i != m.num_token.i else m.num_token, sent)
+            if claim is None and m.head.i != m.num_token.i:
+                claim = claimant_for(m.num_token, sent)
+        if claim is None:
+            nxt = _next_sentence(sent)
+            if nxt is not None:
+                claim = continuation_source(nxt)
+        if claim is not None:
+            claim = resolve_pronoun(claim, history, doc)
+            history.append(claim)
+            sent_claims[sent.start] = claim
+        hedged = is_hedged(m.head, sent, _nearby(sent), has_source=claim is not None)
+        out.append((claim, hedged))
+    return out
+
+
+def assemble(document: Document, nlp: Language, options: Options
+             ) -> tuple[list[Figure], list[Quote], list[Act], list[Diagnostic]]:
+    """Normalise, parse, extract and attribute; return records in original-text offsets."""
+    norm = normalize(document.text)
+    doc = nlp(norm.text)
+    return extract_all(doc, norm, options, published=document.published)
+
+
+def extract_all(doc: Doc, norm: NormText, options: Options, *, published: str | None = None
+                ) -> tuple[list[Figure], list[Quote], list[Act], list[Diagnostic]]:
+    """Extract from a parsed Doc of ``norm.text``; offsets of the records refer to ``norm.original``."""
+    diagnostics: list[Diagnostic] = []
+    quote_mentions, quote_diags = _quotes(norm, doc) if (options.quotes or options.figures) else ([], [])
+    for d in quote_diags:
+        diagnostics.append(Diagnostic(d.code, d.message, norm.to_original(*d.span) if d.span else None))
+    figures: list[Figure] = []
+    if options.figures:
+        mentions = find_figure_mentions(doc, norm.text)
+        claims = attribute_mentions(doc, mentions, quote_mentions)
+        figures = _figure_records(norm, mentions, claims)
+    quotes = _quote_records(norm, quote_mentions) if options.quotes else []
+    acts = _act_records(norm, _acts(norm, doc, published)) if options.acts else []
+    return figures, quotes, acts, diagnostics
+
+
+def _figure_records(norm: NormText, mentions: list[FigureMention],
+                    claims: list[tuple[Claimant | None, bool]]) -> list[Figure]:
+    text = norm.original
+    out: list[Figure] = []
+    index = {id(m): i for i, m in enumerate(mentions)}
+    for i, (m, (claim, hedged)) in enumerate(zip(mentions, claims, strict=True)):
+        whole = index.get(id(m.part_of)) if m.part_of is not None else None
+        s, e = norm.to_original(m.start, m.end)
+        source = None
+        if claim is not None:
+            cs, ce = norm.to_original(claim.start, claim.end)
+            name = " ".join(claim.name.split())
+            source = Source(name=name, type=source_type(name, entity_label=claim.label, role=claim.role),
+                            span=(cs, ce) if text[cs:ce].split() == name.split() else None)
+        sent = m.sentence
+        sent_span = norm.to_original(sent.start_char, sent.end_char) if sent is not None else None
+        out.append(Figure(id=f"f{i + 1}", span=(s, e), text=text[s:e], outcome=m.outcome, count=m.count,
+                          groups=tuple(m.groups),
+                          part_of=f"f{whole + 1}" if whole is not None and whole != i else None,
+                          source=source, hedged=hedged, sentence=sent_span,
+                          confidence=round(m.confidence, 2)))
+    return out
+
+
+def _quote_records(norm: NormText, mentions: list[QuoteMention]) -> list[Quote]:
+    text = norm.original
+    out: list[Quote] = []
+    for i, q in enumerate(mentions):
+        s, e = norm.to_original(q.start, q.end)
+        speaker = via = None
+        if q.speaker:
+            span = (norm.to_original(q.speaker_start, q.speaker_end)
+                    if q.speaker_start is not None and q.speaker_end is not None else None)
+            speaker = Speaker(q.speaker, span)
+        if q.via:
+            span = (norm.to_original(q.via_start, q.via_end)
+                    if q.via_start is not None and q.via_end is not None else None)
+            via = Speaker(q.via, span)
+        out.append(Quote(id=f"q{i + 1}", span=(s, e), text=text[s:e], speaker=speaker, via=via))
+    return out
+
+
+def _act_records(norm: NormText, mentions: list[ActMention]) -> list[Act]:
+    out: list[Act] = []
+    for i, a in enumerate(mentions):
+        s, e = norm.to_original(a.start, a.end)
+        out.append(Act(id=f"a{i + 1}", span=(s, e), jurisdiction=a.jurisdiction,
+                       jurisdiction_code=a.jurisdiction_code, act=a.act, date=a.date,
+                       text=norm.original[s:e]))
+    return out
