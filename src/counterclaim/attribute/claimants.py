@@ -110,11 +110,14 @@ def _according_to(sent: Span) -> Claimant | None:
 
 def _subject(verb: Token) -> Token | None:
     """The claimant of a reporting verb: its subject, its passive agent, or "printed in X"."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-                return verb.head  # "the opposition, which says ..."
-            return child
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:  # "..., nine of them seriously, the department said": not the number
+        subjects = [c for c in subjects if c.pos_ != "NUM"] or subjects
+        subjects = sorted(subjects, key=lambda c: abs(verb.i - c.i))
+    for child in subjects:
+        if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            return verb.head  # "the opposition, which says ..."
+        return child
     if verb.lower_ == "saying" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
         objs = [c for c in verb.head.head.children if c.dep_ == "dobj"]
         if objs:  # "X quoted officials as saying ...": the people quoted
@@ -198,6 +201,8 @@ def _reporting_verb(tok: Token) -> Token | None:
                 return node
             if child.dep_ == "prep" and child.lower_ == "at" and node.lemma_.lower() in ("put", "place", "estimate"):
                 return node  # "officials put the number of dead at 45"
+            if child.dep_ == "nsubj" and child.pos_ == "NUM" and _subject(node) is not child:
+                return node  # a figure the parser took for a second subject of "said"
             if child.dep_ in ("advcl", "prep", "npadvmod", "advmod", "nsubj", "mark"):
                 return None
         if node.head is node:
@@ -303,6 +308,8 @@ def continuation_source(sent: Span) -> Claimant | None:
 
 def _with_reporters(history: list[Claimant], doc: Doc, before: int) -> list[Claimant]:
     """Earlier claimants plus the subjects of every earlier reporting verb, in text order."""
+    from counterclaim.attribute.source_types import could_claim
+
     found = list(history)
     for tok in doc:
         if tok.idx >= before:
@@ -311,6 +318,11 @@ def _with_reporters(history: list[Claimant], doc: Doc, before: int) -> list[Clai
             subj = _subject(tok)
             if subj is not None and subj.lower_ not in _PRONOUNS and subj.pos_ in ("NOUN", "PROPN"):
                 found.append(_claimant_from(subj))
+        elif tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
+            # "The monitoring group gave lower figures. It said ...": a body that can make claims
+            candidate = _claimant_from(tok)
+            if tok.ent_type_ in ("ORG", "GPE", "NORP") or could_claim(candidate.name):
+                found.append(candidate)
     return sorted(found, key=lambda c: c.start)
 
 

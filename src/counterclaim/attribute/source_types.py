@@ -122,6 +122,15 @@ def is_country(name: str) -> bool:
     return True
 
 
+def could_claim(name: str) -> bool:
+    """Whether a noun phrase names a body or person that makes claims (a ministry, a group, a
+    newspaper), as opposed to a thing ("the bomb")."""
+    kind = _match(name)
+    return kind is not None and kind != "unspecified" or bool(
+        re.search(r"\b(?:group|organi[sz]ation|committee|centre|center|network|union|association)\b", name,
+                  re.IGNORECASE))
+
+
 def _match(text: str) -> str | None:
     for kind, pattern in _COMPILED:
         if pattern.search(text):
