@@ -148,3 +148,57 @@ def test_groups(text, groups):
 def test_number_without_noun_inherits_groups_of_its_list():
     figs = extract_text("Mortars killed 19 civilians and wounded over 60.").figures
     assert figs[1].count.qualifier == "more_than"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The prison holds about 1,100 prisoners in cells built for 600.", []),
+        ("Eleven prisoners escaped in the confusion.", []),
+        ("Eight inmates were recaptured by Monday evening.", [("Eight inmates", "captured", 8, "exact")]),
+        ("The group said nine hostages had been killed in captivity.",
+         [("nine hostages", "killed", 9, "exact")]),
+        ("One of the wounded, a 60-year-old trader, died in hospital.",
+         [("One of the wounded", "killed", 1, "exact")]),
+        ("Volmar said its forces had lost only 11 men.", [("11 men", "killed", 11, "exact")]),
+        ("We buried four neighbours this morning.", [("four neighbours", "killed", 4, "exact")]),
+        ("Among the dead were 17 children from a boarding school.", [("17 children", "killed", 17, "exact")]),
+        ("At least 35 crew and passengers were unaccounted for.",
+         [("At least 35 crew and passengers", "missing", 35, "at_least")]),
+        ("The flood left some 30,000 without shelter.", [("some 30,000", "displaced", 30000, "approx")]),
+        ("Troops killed between 40 and 60 soldiers in a six-hour battle for the ridge, officers said.",
+         [("between 40 and 60 soldiers", "killed", None, "range")]),
+        ("The count included two people who died of their injuries.", [("two people", "killed", 2, "exact")]),
+    ],
+)
+def test_outcomes_beyond_the_dev_corpus(text, expected):
+    assert figures(text) == expected
+
+
+def test_prison_guards_are_no_victim_group_but_revolutionary_guards_are_combatants():
+    assert extract_text("Seven guards were taken hostage.").figures[0].groups == ()
+    assert extract_text("The army killed 300 Revolutionary Guards.").figures[0].groups == ("combatants",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bomb killed 31 people. Police said three officers were among those killed.",
+        "At least six people froze to death on the passes. Among them were two infants.",
+        "Gunmen abducted 27 passengers, among them 11 women, police said.",
+    ],
+)
+def test_among_links_the_part_to_the_earlier_total(text):
+    whole, part = extract_text(text).figures
+    assert part.part_of == whole.id and part.outcome == whole.outcome
+
+
+def test_a_part_with_another_outcome_is_not_a_subset():
+    figs = extract_text("At least 146 people have been kidnapped since January, and 12 of them are still "
+                        "missing.").figures
+    assert [(f.outcome, f.part_of) for f in figs] == [("captured", None), ("missing", None)]
+
+
+def test_coordinated_parts_link_to_the_total_not_to_each_other():
+    figs = extract_text("The blast killed 31 people. Among the dead were nine children and four women.").figures
+    assert [f.part_of for f in figs] == [None, "f1", "f1"]

@@ -62,7 +62,8 @@ PERSON_NOUNS = {
     "customers", "travellers", "travelers", "hikers", "climbers", "visitors", "campers",
     "herders", "nomads", "labourers", "laborers", "tribesmen", "clansmen", "gendarmes",
     "peacekeepers", "paratroopers", "conscripts", "reservists", "mercenaries", "firefighters",
-    "rescuers", "responders", "bodyguards", "lawmakers",
+    "rescuers", "responders", "bodyguards", "lawmakers", "neighbours", "neighbors", "colleagues", "comrades",
+    "compatriots", "parishioners", "locals", "partisans", "loyalists", "supporters", "followers",
 }
 # a count of these is never a casualty figure (ANNOTATION.md: not figures)
 NOT_PEOPLE = {

@@ -28,6 +28,8 @@ _AGGREGATE = re.compile(r"\b(?:wave|series|string|spate|string|rash|chain|number
                         r"\bin \w+ (?:different|separate|coordinated|simultaneous) (?:attacks|bombings|blasts)\b|"
                         r"\battacks across\b", re.IGNORECASE)
 _OTHER_TIME = {"DATE"}
+_AMONG_WORDS = {"dead", "killed", "victims", "casualties", "wounded", "injured", "missing", "hostages",
+                "abducted", "kidnapped", "detained", "arrested", "displaced", "evacuated", "missing"}
 
 
 def _lemma(tok: Token) -> str:
@@ -65,6 +67,11 @@ def _of_them_whole(doc: Doc, m: FigureMention, mentions: list[FigureMention], i:
             w = mentions[j]
             if w.sentence == m.sentence and w.outcome:
                 return j
+        # "... 84 others were wounded. Twenty-two of them are in a critical condition"
+        prev = [j for j in range(i) if mentions[j].outcome and mentions[j].sentence is not None
+                and mentions[j].sentence.end == m.sentence.start]
+        if prev and (not m.outcome or mentions[prev[-1]].outcome == m.outcome):
+            return prev[-1]
     return None
 
 
@@ -92,7 +99,10 @@ def link_subsets(doc: Doc, mentions: list[FigureMention]) -> None:
         whole = _subset_whole(m.head, by_token)
         if whole is None and m.head.i == m.num_token.i:
             whole = _of_them_whole(doc, m, mentions, i)
-        if whole is not None and whole != i and mentions[whole].outcome:
+        if whole is not None and whole != i and mentions[whole].outcome and (
+                not m.outcome or m.outcome == mentions[whole].outcome):
+            # ANNOTATION.md: a subset inherits the outcome of its whole; a part that suffered
+            # something else ("146 kidnapped ... 12 of them are still missing") is not a subset
             m.part_of = mentions[whole]
             m.outcome = mentions[whole].outcome
             m.rule = m.rule or "subset"
@@ -121,20 +131,26 @@ def _link_of_these(mentions: list[FigureMention]) -> None:
 
 
 def _link_among(mentions: list[FigureMention]) -> None:
-    """"Five Iraqi police officers were among the dead": the nearest earlier, larger total."""
+    """"Five police officers were among the dead", "three officers were among those killed",
+    "Among them were two infants": the nearest earlier total, not a sibling in the same list."""
     for i, m in enumerate(mentions):
-        if m.part_of is not None or m.sentence is None:
+        if m.part_of is not None or m.sentence is None or m.count.value is None:
             continue
         words = [t.lower_ for t in m.sentence]
-        if "among" not in words or m.count.value is None:
+        if "among" not in words:
             continue
         k = words.index("among")
-        if k + 2 >= len(words) or words[k + 1] != "the" or words[k + 2] not in (
-                "dead", "killed", "victims", "casualties", "wounded", "injured", "missing"):
+        nxt = words[k + 1:k + 3]
+        if not (len(nxt) == 2 and nxt[0] in ("the", "those") and nxt[1] in _AMONG_WORDS) and nxt[:1] != ["them"]:
             continue
+        siblings = {c.i for c in m.head.conjuncts} | {m.head.i}
         for w in reversed(mentions[:i]):
-            if w.outcome == m.outcome and w.count.value and w.count.value > m.count.value:
+            if w.part_of is not None or w.head.i in siblings or any(c.i in siblings for c in w.head.conjuncts):
+                continue
+            if w.outcome and (w.outcome == m.outcome or not m.outcome) and w.count.value \
+                    and w.count.value > m.count.value:
                 m.part_of = w
+                m.outcome = w.outcome  # "among them were two infants" names no outcome of its own
                 break
 
 
