@@ -86,10 +86,13 @@ def _claimant_from(tok: Token) -> Claimant:
         if child.dep_ == "appos":
             sub = list(child.subtree)
             roles.append(doc[sub[0].i:sub[-1].i + 1].text)
-    if label == "PERSON":  # titles before the name: "health minister jorge brancho"
+    if label == "PERSON":  # titles before the name: "health minister jorge brancho", "Mayor Lena Ostrova"
         titles = [t.text for t in doc[s:tok.i] if t.ent_type_ != "PERSON" and t.pos_ in ("NOUN", "PROPN", "ADJ")]
         if titles:
             roles.append(" ".join(titles))
+        first = next((t.i for t in doc[s:tok.i + 1] if t.ent_type_ == "PERSON"), s)
+        if first > s and all(t.ent_type_ == "PERSON" for t in doc[first:tok.i + 1]):
+            span = doc[first:e]
     return Claimant(span.text, span.start_char, span.end_char, label, tok.lower_ in _PRONOUNS,
                     "; ".join(roles) or None)
 

@@ -29,7 +29,7 @@ _AGGREGATE = re.compile(r"\b(?:wave|series|string|spate|string|rash|chain|number
                         r"\battacks across\b", re.IGNORECASE)
 _OTHER_TIME = {"DATE"}
 _AMONG_WORDS = {"dead", "killed", "victims", "casualties", "wounded", "injured", "missing", "hostages",
-                "abducted", "kidnapped", "detained", "arrested", "displaced", "evacuated", "missing"}
+                "abducted", "kidnapped", "detained", "arrested", "displaced", "evacuated"}
 
 
 def _lemma(tok: Token) -> str:
