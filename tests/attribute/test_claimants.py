@@ -110,3 +110,24 @@ def test_passive_quoted_by():
 )
 def test_source_types(name, kind):
     assert source_type(name) == kind
+
+
+def test_closing_reporting_clause_covers_the_sentence_even_when_parsed_as_a_conjunct():
+    text = ("Armed men stopped a bus on the pass road late on Saturday and abducted 19 passengers, among them "
+            "6 women, police in Dorva province said on Sunday.")
+    assert [s[1] for s in sources(text)] == ["police in Dorva province"] * 2
+
+
+def test_a_speech_verb_inside_the_sentence_is_not_a_closing_attribution():
+    assert sources("The bomb killed 12 people as the minister said the city was safe.") == [(12, None, None, False)]
+
+
+def test_it_resolves_to_a_named_body_even_when_tagged_as_a_person():
+    text = ("The ministry denied the report. The monitoring group Border Watch gave lower figures. "
+            "It said at least 32 combatants were killed.")
+    assert sources(text)[0][1] == "Border Watch"
+
+
+def test_numbers_are_not_the_subject_of_said():
+    text = "Seventy-six of the survivors were injured, nine of them seriously, the health department said."
+    assert [s[1] for s in sources(text)] == ["the health department"] * 2

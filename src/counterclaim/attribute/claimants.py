@@ -26,6 +26,9 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract import lexicon as lx
 
+# a "person" whose role is a body ("the monitoring group Frontline Watch") is an "it"
+_BODY_ROLE = re.compile(r"\b(?:group|organi[sz]ation|agency|ministry|committee|centre|center|network|"
+                        r"association|company|union|council|office|department|service)\b", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "its", "their", "we", "i"}
 _ESTIMATE_NOUNS = {"estimates", "estimate", "figure", "figures", "tally", "allegations", "allegation",
                    "claims", "claim", "count", "reports", "report", "statistics", "data", "records",
@@ -288,7 +291,32 @@ def claimant_for(tok: Token, sent: Span) -> Claimant | None:
                 subj = outer_subj
         if subj is not None and subj.lower_ not in ("that", "which", "this", "there", "who"):
             return _claimant_from(subj)
+    trailing = _trailing_report(tok, sent)
+    if trailing is not None:
+        return trailing
     return _estimate_owner(tok) or _subject_estimate(tok)
+
+
+def _trailing_report(tok: Token, sent: Span) -> Claimant | None:
+    """"..., abducted 27 passengers, among them 11 women, police in Ilora province said on Sunday":
+    a reporting clause closing the sentence covers it even when the parser hung it elsewhere."""
+    for verb in reversed(list(sent)):
+        if verb.i <= tok.i:
+            return None
+        if verb.lemma_.lower() not in lx.REPORT_VERBS or verb.pos_ != "VERB":
+            continue
+        rest = [t for t in sent[verb.i - sent.start + 1:] if not t.is_punct and not t.is_space]
+        if any(t.pos_ in ("VERB", "AUX") for t in rest):
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "NUM"]
+        if not subjects:
+            return None
+        subj = subjects[-1]
+        first = min(t.i for t in subj.subtree)
+        if first > sent.start and verb.doc[first - 1].text in (",", ";", "--", "—"):
+            return _claimant_from(subj)
+        return None
+    return None
 
 
 def continuation_source(sent: Span) -> Claimant | None:
@@ -338,8 +366,8 @@ def resolve_pronoun(claimant: Claimant, history: list[Claimant], doc: Doc) -> Cl
     for prev in reversed(_with_reporters(history, doc, claimant.start)):
         if prev.pronoun or prev.start >= claimant.start:
             continue
-        is_person = prev.label == "PERSON" or bool(re.match(r"^(?:mr|ms|mrs|dr|professor)\b", prev.name,
-                                                             re.IGNORECASE))
+        is_person = (prev.label == "PERSON" and not _BODY_ROLE.search(prev.role or "")) or bool(
+            re.match(r"^(?:mr|ms|mrs|dr|professor)\b", prev.name, re.IGNORECASE))
         if personal and is_person:
             return Claimant(prev.name, prev.start, prev.end, prev.label, False, prev.role)
         if not personal and not is_person:
