@@ -202,3 +202,8 @@ def test_a_part_with_another_outcome_is_not_a_subset():
 def test_coordinated_parts_link_to_the_total_not_to_each_other():
     figs = extract_text("The blast killed 31 people. Among the dead were nine children and four women.").figures
     assert [f.part_of for f in figs] == [None, "f1", "f1"]
+
+
+def test_headline_grammar():
+    figs = figures("Nearly 9,000 flee Dorva fighting as winter bites; five froze to death on the passes")
+    assert [(f[1], f[2], f[3]) for f in figs] == [("displaced", 9000, "approx"), ("killed", 5, "exact")]

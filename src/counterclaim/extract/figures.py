@@ -113,6 +113,8 @@ def _filtered(num: NumberMention, text: str, toks: list[Token]) -> bool:
 def _np_head(num_tok: Token) -> Token:
     """The noun a number counts ("613 Azerbaijani civilians" → civilians), or the number itself."""
     tok = num_tok
+    if tok.head.i == tok.i + 1 and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ != "nummod":
+        return tok.head  # "Thirty inmates": the tagger took the number for a noun
     if tok.dep_ in ("meta", "dep", "npadvmod", "appos", "advmod") and tok.head.i > tok.i \
             and tok.head.i - tok.i <= 4 and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
@@ -299,6 +301,11 @@ def _adjacent_outcome(doc: Doc, after: int) -> tuple[str | None, int]:
     if i < len(doc):
         tok = doc[i]
         word = tok.lower_
+        if word in ("flee", "fled", "die", "dies") and tok.i == after:
+            return ("displaced" if word.startswith("fle") else "killed"), tok.i  # headline "18,000 flee"
+        if word in ("froze", "frozen", "starved", "burned", "burnt") and i + 2 < len(doc) \
+                and doc[i + 1].lower_ == "to" and doc[i + 2].lower_ == "death":
+            return "killed", i + 2
         if word in ("dead", "killed", "died", "drowned", "perished", "wounded", "injured", "hurt",
                     "missing", "homeless", "displaced", "kidnapped", "abducted", "arrested", "detained",
                     "captured", "deaths", "casualties", "fatalities", "unaccounted", "recaptured"):
@@ -537,6 +544,11 @@ def find_figure_mentions(doc: Doc, norm_text: str) -> list[FigureMention]:
         if num_tok.i + 1 < len(doc) and doc[num_tok.i + 1].lower_ == "of" and num.count.value == 1 and not (
                 of_obj is not None and of_obj.lower_ in lx.OUTCOME_NOUNS):
             continue  # "one of three soldiers to survive" (but "One of the wounded died")
+        right_after, _ = _adjacent_outcome(doc, num_tok.i + 1)
+        if head.i != num_tok.i and right_after and num_tok.i + 1 <= head.i \
+                and doc[num_tok.i + 1].lower_ in ("flee", "fled", "froze", "die", "dies", "died"):
+            head = noun = num_tok  # headline grammar: "18,000 flee fighting", "six froze to death"
+            of_obj = None
         if not _people_like(noun, num_tok, norm_text):
             continue
         np_end_tok = max(head.i, num_tok.i)
