@@ -68,8 +68,9 @@ def _of_them_whole(doc: Doc, m: FigureMention, mentions: list[FigureMention], i:
             if w.sentence == m.sentence and w.outcome:
                 return j
         # "... 84 others were wounded. Twenty-two of them are in a critical condition"
+        start = m.sentence.start if m.sentence is not None else -1
         prev = [j for j in range(i) if mentions[j].outcome and mentions[j].sentence is not None
-                and mentions[j].sentence.end == m.sentence.start]
+                and mentions[j].sentence.end == start]
         if prev and (not m.outcome or mentions[prev[-1]].outcome == m.outcome):
             return prev[-1]
     return None
