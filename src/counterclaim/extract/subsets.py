@@ -69,11 +69,14 @@ def _of_them_whole(doc: Doc, m: FigureMention, mentions: list[FigureMention], i:
                 return j
         # "... 84 others were wounded. Twenty-two of them are in a critical condition"
         start = m.sentence.start if m.sentence is not None else -1
-        prev = [j for j in range(i) if mentions[j].outcome and mentions[j].sentence is not None
-                and mentions[j].sentence.end == start]
+        prev = [j for j in range(i) if mentions[j].outcome and _sentence_end(mentions[j]) == start]
         if prev and (not m.outcome or mentions[prev[-1]].outcome == m.outcome):
             return prev[-1]
     return None
+
+
+def _sentence_end(m: FigureMention) -> int:
+    return m.sentence.end if m.sentence is not None else -2
 
 
 def _resolve_repeats(mentions: list[FigureMention]) -> None:
