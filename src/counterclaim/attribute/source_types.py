@@ -17,6 +17,8 @@ _RULES: list[tuple[str, str]] = [
     ("government", r"\b(?:government|govt|ministry|ministries|parliament|presidency|cabinet|kremlin|"
      r"white house|state department|prime minister|embassy)\b"),
     ("intergovernmental", r"\b(?:u\.?n\.?|united nations|unicef|unhcr|who|world health organi[sz]ation|"
+     r"icty|ictr|icc|icmp|"
+     r"international (?:criminal )?(?:tribunal|court)|international commission on missing persons|"
      r"osce|icrc|red cross|red crescent|nato|african union|european union|eu|world bank|"
      r"amnesty international's|ocha|unrwa|wfp|iom|interpol|iaea)\b"),
     ("ngo", r"\b(?:human rights|rights group|right groups|rights groups|amnesty|watch|observatory|"

@@ -1,0 +1,231 @@
+"""The ledger: a corpus of extractions, grouped by event, with competing figures side by side.
+
+>>> from counterclaim.ledger import Ledger
+>>> with Ledger("counterclaim.db") as ledger:               # doctest: +SKIP
+...     ledger.ingest(["reports/"])
+...     ledger.event("khojaly-1992")["outcomes"][0]["summary"]
+
+Storage is a SQLite file (default ``counterclaim.db`` in the working directory) or a
+PostgreSQL database (``postgresql://user@host:port/db``) through the same code
+(:mod:`counterclaim.ledger.db`). The tables and their migrations are in
+:mod:`counterclaim.ledger.schema`; the rules for sources, events, comparisons and checks
+in :mod:`~counterclaim.ledger.claimants`, :mod:`~counterclaim.ledger.incidents`,
+:mod:`~counterclaim.ledger.grouping`, :mod:`~counterclaim.ledger.compare` and
+:mod:`~counterclaim.ledger.checks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from counterclaim.about import RULES_VERSION
+from counterclaim.ledger import events as _events
+from counterclaim.ledger import schema
+from counterclaim.ledger import sources as _sources
+from counterclaim.ledger.checks import run_checks
+from counterclaim.ledger.compare import compare, disagreement
+from counterclaim.ledger.db import DEFAULT_DB, Database, placeholders
+from counterclaim.ledger.errors import LedgerError, LedgerErrors
+from counterclaim.ledger.incidents import Incident
+from counterclaim.ledger.query import document_rows, figure_rows, iter_results, load_result, summary_counts
+from counterclaim.ledger.write import replace_extraction, store
+from counterclaim.options import Options
+from counterclaim.records import Result
+
+__all__ = ["DEFAULT_DB", "Ledger", "LedgerError"]
+
+
+class Ledger:
+    """A ledger opened for reading and writing (or ``read_only``).
+
+    Args:
+        target: a SQLite path or a PostgreSQL URL (default ``counterclaim.db``).
+        read_only: open without writing; the ledger must exist (E101) and be migrated.
+
+    Raises:
+        LedgerError: the target cannot be opened or is not a ledger (E101-E108).
+    """
+
+    def __init__(self, target: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.db = Database(target, read_only=read_only)
+        try:
+            if read_only:
+                applied = schema.check(self.db)
+                if not applied:
+                    raise LedgerError(LedgerErrors.E101.format(path=self.db.label))
+                if len(applied) < len(schema.MIGRATIONS):  # an older ledger: bring it up to date first
+                    with Database(target) as writer:
+                        schema.migrate(writer)
+            else:
+                schema.migrate(self.db)
+        except BaseException:
+            self.db.close()
+            raise
+
+    # -- life cycle ----------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        """Whether a document with this sha256 is stored."""
+        return bool(self.db.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
+
+    def store(self, result: Result, incidents: list[Incident] | None = None, *,
+              meta: dict[str, Any] | None = None) -> bool:
+        """Store one extracted document (one transaction); False when it was already there.
+
+        Without ``incidents`` they are found with the lexical place finder (no model needed).
+        Call :meth:`regroup` afterwards to give the new incidents their events.
+        """
+        if incidents is None:
+            from counterclaim.ledger.incidents import find_incidents
+            from counterclaim.ledger.ingest import find_places
+
+            incidents = find_incidents(result, find_places(result.document.text, use_ner=False))
+        return store(self.db, result, incidents, meta=meta)
+
+    def add(self, result: Result, *, meta: dict[str, Any] | None = None) -> bool:
+        """Store one extracted document and regroup events; False when it was already there."""
+        added = self.store(result, meta=meta)
+        self.regroup()
+        return added
+
+    def ingest(self, inputs: list[str], *, options: Options | None = None, use_ner: bool = True,
+               progress: Any = None) -> Any:
+        """Read, extract and store files, folders, globs, ``-`` or JSON Lines (see :mod:`.ingest`)."""
+        from counterclaim.ledger.ingest import run_ingest
+
+        return run_ingest(self, inputs, options=options, use_ner=use_ner, progress=progress)
+
+    def regroup(self) -> dict[str, int]:
+        """Give unassigned incidents their events (see :mod:`counterclaim.ledger.events`)."""
+        return _events.regroup(self.db)
+
+    def stale_documents(self, rules_version: str = RULES_VERSION) -> list[str]:
+        """Ids of documents extracted by other rules than ``rules_version``."""
+        rows = self.db.query("SELECT id FROM documents WHERE rules_version IS NULL OR rules_version <> ? ORDER BY id",
+                             (rules_version,))
+        return [r["id"] for r in rows]
+
+    def reextract(self, doc_ids: list[str] | None = None, *, options: Options | None = None, use_ner: bool = True,
+                  progress: Any = None) -> Any:
+        """Extract stored documents again (the stale ones when ``doc_ids`` is None), one transaction each."""
+        from counterclaim.ledger.ingest import READ_CODES, Article, Report, extract
+
+        options = options or Options()
+        report = Report()
+        ids = self.stale_documents() if doc_ids is None else [self.resolve_document(d) for d in doc_ids]
+        try:
+            for doc_id in ids:
+                old = load_result(self.db, doc_id)
+                kept = [d for d in old.diagnostics if d.code in READ_CODES]
+                result, incidents = extract(Article(doc_id, document=old.document, diagnostics=kept), options,
+                                            use_ner=use_ner)
+                replace_extraction(self.db, result, incidents)
+                report.reextracted += 1
+                if progress:
+                    progress("reextracted", old.document.path or doc_id, result)
+        finally:
+            report.grouping = self.regroup()
+        return report
+
+    # -- reading -------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of documents, figures, quotes, acts, sources and events."""
+        return summary_counts(self.db)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document's metadata, counts and events."""
+        return document_rows(self.db)
+
+    def result(self, doc_id: str) -> Result:
+        """The stored Result of a document (full sha256 or a unique prefix)."""
+        return load_result(self.db, self.resolve_document(doc_id))
+
+    def results(self) -> Iterator[Result]:
+        """Every stored Result."""
+        return iter_results(self.db)
+
+    def figures(self, *, event_id: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Figures with document, normalised source and event (plain dicts)."""
+        return figure_rows(self.db, event_id=event_id, doc_id=doc_id)
+
+    def resolve_document(self, doc_id: str) -> str:
+        """A document's full id from its id, a unique prefix or its path."""
+        return _events.resolve_document(self.db, doc_id)
+
+    def events(self, *, with_claims: bool = True) -> list[dict[str, Any]]:
+        """Every event with its comparison rows (``outcomes``), as plain dicts."""
+        figures_by_event: dict[str, list[dict[str, Any]]] = {}
+        for f in figure_rows(self.db):
+            if f["event_id"]:
+                figures_by_event.setdefault(f["event_id"], []).append(f)
+        out = []
+        for e in _events.event_rows(self.db):
+            rows = compare(figures_by_event.get(e["id"], []))
+            for row in rows:
+                row["disagreement"] = disagreement(row)
+                if not with_claims:
+                    row.pop("claims")
+            out.append({**e, "outcomes": rows})
+        return out
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        """One event (merged ids resolve to their target) with comparisons, documents and checks.
+
+        Raises:
+            NotFoundError: E110 no such event.
+        """
+        live = _events.resolve_event(self.db, event_id)
+        [row] = _events.event_rows(self.db, live)
+        rows = compare(figure_rows(self.db, event_id=live))
+        for r in rows:
+            r["disagreement"] = disagreement(r)
+        marks = placeholders(len(row["documents"]))
+        documents = self.db.query(f"SELECT id, title, published, publisher, path FROM documents WHERE id IN ({marks})",
+                                  row["documents"])
+        documents.sort(key=lambda d: (d["published"] or "", d["id"]))
+        return {**row, "requested_id": event_id, "outcomes": rows, "document_details": documents,
+                "checks": run_checks(self.db, event_id=live)}
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Every normalised source with its spellings, types and counts."""
+        return _sources.source_rows(self.db)
+
+    def checks(self, *, event_id: str | None = None) -> list[dict[str, Any]]:
+        """Flags of :mod:`counterclaim.ledger.checks`, for the whole ledger or one event."""
+        live = _events.resolve_event(self.db, event_id) if event_id else None
+        return run_checks(self.db, event_id=live)
+
+    # -- users' decisions ----------------------------------------------------------------
+
+    def merge_events(self, ids: list[str], *, into: str | None = None, name: str | None = None) -> str:
+        """Merge events; return the surviving id."""
+        return _events.merge_events(self.db, ids, into=into, name=name)
+
+    def split_event(self, event_id: str, documents: list[str], *, new_id: str | None = None,
+                    name: str | None = None) -> str:
+        """Move documents' contributions out of an event; return the new event's id."""
+        return _events.split_event(self.db, event_id, documents, new_id=new_id, name=name)
+
+    def merge_sources(self, ids: list[str], *, into: str | None = None, name: str | None = None) -> str:
+        """Merge sources; return the surviving id."""
+        return _sources.merge_sources(self.db, ids, into=into, name=name)
+
+    def split_source(self, source_id: str, spellings: list[str], *, new_id: str | None = None,
+                     name: str | None = None) -> str:
+        """Move spellings of a source to a new source; return its id."""
+        return _sources.split_source(self.db, source_id, spellings, new_id=new_id, name=name)

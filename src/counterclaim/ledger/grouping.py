@@ -1,0 +1,301 @@
+"""Which incidents of different documents are the same event, and what to call it.
+
+Pure functions over :class:`Node` (an incident as stored). The rule:
+
+Two incidents are **linked** when their dates are compatible and they share a place:
+
+* *dates*: both windows, each widened by :data:`TOLERANCE_DAYS`, overlap; when one is
+  unknown, their main places must be the same place;
+* *places*: the weights of the specific (sub-national) places they share add up to at
+  least :data:`MIN_SHARED` ("Khojaly" ~ "Hojali" count as one place, see
+  :func:`counterclaim.ledger.places.same_place`); incidents that name no specific place
+  at all link through a shared country instead. Countries alone never link an incident
+  that has a specific place: "Iraq" in two reports does not make one event.
+
+Links are taken strongest first (shared weight, +3 for the same main place, +1 for dates
+within three days) and merge groups only while every date window of the merged group
+still overlaps — so a chain of "a week later" links cannot stretch an event over months
+— and never merge two events that already exist: event ids are stable, and only a user
+merges events (``counterclaim merge-events``).
+
+An event is **named** by its place with the highest summed weight (spelled as most
+documents spell it), unless four or more specific places weigh within 75 % of it (a
+wave of attacks "across Iraq"), when its main country names it; with countries only, up to
+two countries name it ("Armenia–Azerbaijan"). Its year is the most common year of its
+incidents, its head noun ("massacre") the one most documents use; the id is the slug of
+place and year: ``khojaly-1992``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from counterclaim.ledger.countries import country, country_name
+from counterclaim.ledger.places import place_key, related_keys, same_place, split_name
+
+TOLERANCE_DAYS = 7
+MIN_SHARED = 1.0
+SPREAD_PLACES = 4
+SPREAD_RATIO = 0.75
+
+
+@dataclass
+class Node:
+    """An incident as the grouping sees it."""
+
+    doc_id: str
+    n: int
+    places: list[tuple[str, str, str, float]]  # (name, key, kind, weight), heaviest first
+    names: list[str]
+    lo: _dt.date | None
+    hi: _dt.date | None
+    n_figures: int = 0
+    event_id: str | None = None
+    specific: dict[str, float] = field(default_factory=dict)
+    countries: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> tuple[str, int]:
+        return (self.doc_id, self.n)
+
+    @property
+    def main(self) -> str | None:
+        if self.specific:
+            return max(self.specific, key=lambda k: self.specific[k])
+        return max(self.countries, key=lambda k: self.countries[k]) if self.countries else None
+
+    @property
+    def year(self) -> int | None:
+        if self.lo is None or self.hi is None or self.lo.year != self.hi.year:
+            return None
+        return self.lo.year
+
+
+def canonical_keys(nodes: list[Node]) -> dict[str, str]:
+    """Map every place key to one representative of its spelling group (same_place)."""
+    weights: dict[str, float] = defaultdict(float)
+    for node in nodes:
+        for _, key, kind, w in node.places:
+            if kind == "place":
+                weights[key] += w
+    reps: dict[str, list[str]] = defaultdict(list)  # bucket: first letter
+    out: dict[str, str] = {}
+    for key in sorted(weights, key=lambda k: (-weights[k], k)):
+        bucket = reps[key[:1]]
+        found = next((r for r in bucket if abs(len(r) - len(key)) <= 3 and same_place(r, key)), None)
+        out[key] = found or key
+        if found is None:
+            bucket.append(key)
+    return out
+
+
+def prepare(nodes: list[Node]) -> dict[str, str]:
+    """Fill each node's ``specific`` and ``countries`` maps with canonical keys; return the key map."""
+    canon = canonical_keys(nodes)
+    for node in nodes:
+        node.specific, node.countries = {}, {}
+        for _, key, kind, w in node.places:
+            if kind == "place":
+                k = canon.get(key, key)
+                node.specific[k] = node.specific.get(k, 0) + w
+            else:
+                node.countries[key] = node.countries.get(key, 0) + w
+    return canon
+
+
+def _widen(node: Node) -> tuple[_dt.date, _dt.date] | None:
+    if node.lo is None or node.hi is None:
+        return None
+    pad = _dt.timedelta(days=TOLERANCE_DAYS)
+    return node.lo - pad, node.hi + pad
+
+
+def link_score(a: Node, b: Node) -> float:
+    """How strongly two incidents are linked (0 = not linked); the rule is in the module docstring."""
+    wa, wb = _widen(a), _widen(b)
+    if wa and wb:
+        if wa[0] > wb[1] or wb[0] > wa[1]:
+            return 0.0
+    elif a.main is None or a.main != b.main:
+        return 0.0
+    if a.specific or b.specific:
+        shared = sum(min(w, b.specific[k]) for k, w in a.specific.items() if k in b.specific)
+    else:
+        shared = sum(min(w, b.countries[k]) for k, w in a.countries.items() if k in b.countries)
+        shared *= 1 / 0.3  # countries were down-weighted when the incident was read
+    if shared < MIN_SHARED:
+        return 0.0
+    score = shared + (3 if a.main == b.main else 0)
+    if a.lo and b.lo and a.hi and b.hi:
+        mid_a = a.lo + (a.hi - a.lo) / 2
+        mid_b = b.lo + (b.hi - b.lo) / 2
+        score += 1 if abs((mid_a - mid_b).days) <= 3 else 0
+    return score
+
+
+def candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
+    """Index pairs that share a place key (specific, or country for country-only nodes)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        keys = node.specific if node.specific else {f"c:{k}": w for k, w in node.countries.items()}
+        for key in keys:
+            index[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def cluster(nodes: list[Node]) -> list[list[Node]]:
+    """Group nodes into events: existing assignments are kept, new nodes join or form groups."""
+    parent = list(range(len(nodes)))
+    window: dict[int, tuple[_dt.date, _dt.date] | None] = {i: _widen(n) for i, n in enumerate(nodes)}
+    event: dict[int, str | None] = {i: n.event_id for i, n in enumerate(nodes)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int, *, force: bool = False) -> None:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            return
+        wi, wj = window[ri], window[rj]
+        merged = wi or wj
+        if wi and wj:
+            both = (max(wi[0], wj[0]), min(wi[1], wj[1]))
+            if both[0] > both[1]:
+                if not force:
+                    return
+                both = wi  # a user's event may span incompatible dates: keep one window
+            merged = both
+        if event[ri] and event[rj] and event[ri] != event[rj]:
+            return
+        parent[rj] = ri
+        window[ri] = merged
+        event[ri] = event[ri] or event[rj]
+
+    by_event: dict[str, int] = {}
+    for i, node in enumerate(nodes):  # existing events stay together whatever their dates
+        if node.event_id:
+            if node.event_id in by_event:
+                join(by_event[node.event_id], i, force=True)
+            else:
+                by_event[node.event_id] = i
+    links = []
+    for i, j in candidate_pairs(nodes):
+        if nodes[i].event_id and nodes[j].event_id:
+            continue
+        score = link_score(nodes[i], nodes[j])
+        if score > 0:
+            links.append((score, i, j))
+    for _, i, j in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        join(i, j)
+    groups: dict[int, list[Node]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        groups[find(i)].append(node)
+    return list(groups.values())
+
+
+def slug(text: str) -> str:
+    """``Khojaly, 1992`` → ``khojaly-1992``: ASCII, lower case, hyphens."""
+    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("ə", "a"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+@dataclass(frozen=True)
+class Naming:
+    """What an event is called: display name, place, year and the id to create it under."""
+
+    name: str
+    place: str | None
+    year: int | None
+    id: str
+
+
+def name_event(group: list[Node], canon: dict[str, str]) -> Naming:
+    """Name an event from its incidents (the rule is in the module docstring)."""
+    scores: dict[str, float] = defaultdict(float)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    countries: dict[str, float] = defaultdict(float)
+    for node in group:
+        for name, key, kind, w in node.places:
+            if kind == "place":
+                k = canon.get(key, key)
+                scores[k] += w
+                spellings[k][name] += 1
+            else:
+                countries[key] += w
+    main: str | None = None
+    place: str | None = None
+    ranked_countries = sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))
+    if scores:
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        top = ranked[0][1]
+        spread = sum(1 for _, s in ranked if s >= SPREAD_RATIO * top) >= SPREAD_PLACES
+        top_country = ranked_countries[0] if ranked_countries else None
+        if not (spread and countries) and not (top_country and top_country[1] > top):
+            chosen = ranked[0][0]
+            main = chosen
+            place = max(spellings[chosen], key=lambda s: (spellings[chosen][s], -len(s), s))
+    if place is None and countries:
+        codes = [k.lstrip("@") for k, _ in ranked_countries[:2]]
+        if len(codes) == 2 and ranked_countries[1][1] < 0.3 * ranked_countries[0][1]:
+            codes = codes[:1]
+        place = "–".join(country_name(c).removeprefix("the ") for c in sorted(codes))
+        if len(codes) == 1:
+            main = f"@{codes[0]}"
+    years = Counter(n.year for n in group if n.year is not None)
+    year = min(years, key=lambda y: (-years[y], y)) if years else None
+    heads: Counter[str] = Counter()
+    for node in group:
+        seen: set[str] = set()
+        for name in node.names:
+            where, noun = split_name(name)
+            if where is None or main is None or _same(where, main, canon):
+                seen.add(noun)
+        heads.update(seen)
+    head = min(heads, key=lambda h: (-heads[h], h)) if heads else None
+    full: Counter[str] = Counter()  # whole names for the chosen place and head: "Battle of Ouadi Doum"
+    other: Counter[str] = Counter()  # names whose modifier is no place of the event: "Bloody Friday attacks"
+    known = set(scores) | {k for node in group for _, k, _, _ in node.places}
+    for node in group:
+        for name in set(node.names):
+            where, h = split_name(name)
+            if where is None:
+                continue
+            if main is not None and h == head and _same(where, main, canon):
+                full[name] += 1
+            elif not any(_same(where, k, canon) for k in known) and not country(where):
+                other[name] += 1
+    base_text = place or head or "event"
+    if full:
+        title = min(full, key=lambda n: (-full[n], n))
+    elif other and (main is None or sum(other.values()) >= len(group)):
+        title = min(other, key=lambda n: (-other[n], n))
+        base_text = split_name(title)[0] or title or base_text
+    elif place and head:
+        title = f"{place} {head}"
+    else:
+        title = place or (head.capitalize() if head else "Unnamed event")
+    base = slug(base_text) or "event"
+    return Naming(name=title, place=place, year=year, id=f"{base}-{year}" if year else base)
+
+
+def _same(place: str, key: str, canon: dict[str, str]) -> bool:
+    if key.startswith("@"):
+        return country(place) == key[1:]
+    k = place_key(place)
+    return canon.get(k, k) == key or related_keys(k, key)

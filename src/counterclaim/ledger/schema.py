@@ -1,0 +1,191 @@
+"""Tables of the ledger and the named migrations that create and change them.
+
+A schema change is a *new* migration appended to :data:`MIGRATIONS`, never an edit of
+one already released: a ledger records the names it has applied (``ledger_migrations``)
+and :func:`migrate` applies the missing ones, each in its own transaction together with
+its record, so a failed migration leaves the ledger as it was. A ledger that lists a
+migration this code does not know was written by a newer counterclaim and is refused
+(E104) rather than silently misread.
+
+Extracted rows (``documents``, ``figures``, ``quotes``, ``acts``, ``diagnostics``) are
+what the extractor produced, keyed by the document's sha256; they change only when a
+document is re-extracted. The other tables are the ledger's own work and the users'
+decisions: normalised ``sources`` and the ``source_spellings`` seen for them,
+``incidents`` (what each document says happened where and when, with the event each is
+assigned to) and ``events``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from counterclaim.ledger.db import Database
+from counterclaim.ledger.errors import LedgerError, LedgerErrors
+
+MIGRATIONS_TABLE = "ledger_migrations"
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A named schema change: statements run in one transaction."""
+
+    name: str
+    statements: tuple[str, ...]
+
+
+_INITIAL = (
+    """CREATE TABLE ledger_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT)""",
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        path TEXT, title TEXT, author TEXT, published TEXT, publisher TEXT, url TEXT,
+        text TEXT NOT NULL,
+        meta TEXT,
+        rules_version TEXT,
+        versions TEXT,
+        ingested_at TEXT NOT NULL,
+        extracted_at TEXT NOT NULL)""",
+    """CREATE TABLE figures (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        fid TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        span_start BIGINT NOT NULL, span_end BIGINT NOT NULL,
+        text TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        value BIGINT, low BIGINT, high BIGINT,
+        qualifier TEXT NOT NULL,
+        groups TEXT NOT NULL,
+        part_of TEXT,
+        source_name TEXT, source_type TEXT, source_start BIGINT, source_end BIGINT,
+        hedged INTEGER NOT NULL,
+        sentence_start BIGINT, sentence_end BIGINT,
+        confidence DOUBLE PRECISION,
+        extra TEXT,
+        claimant TEXT NOT NULL,
+        voice TEXT NOT NULL,
+        incident INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, fid))""",
+    "CREATE INDEX figures_claimant ON figures (claimant)",
+    """CREATE TABLE quotes (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        qid TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        span_start BIGINT NOT NULL, span_end BIGINT NOT NULL,
+        text TEXT NOT NULL,
+        speaker TEXT, speaker_start BIGINT, speaker_end BIGINT,
+        via TEXT, via_start BIGINT, via_end BIGINT,
+        extra TEXT,
+        PRIMARY KEY (doc_id, qid))""",
+    """CREATE TABLE acts (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        aid TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        span_start BIGINT NOT NULL, span_end BIGINT NOT NULL,
+        jurisdiction TEXT, jurisdiction_code TEXT, act TEXT, date TEXT, text TEXT,
+        extra TEXT,
+        PRIMARY KEY (doc_id, aid))""",
+    """CREATE TABLE diagnostics (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        code TEXT NOT NULL, message TEXT NOT NULL,
+        span_start BIGINT, span_end BIGINT,
+        PRIMARY KEY (doc_id, seq))""",
+    """CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        merged_into TEXT,
+        created_at TEXT NOT NULL)""",
+    """CREATE TABLE source_spellings (
+        spelling TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        source_id TEXT NOT NULL REFERENCES sources(id),
+        how TEXT NOT NULL,
+        first_seen TEXT NOT NULL)""",
+    "CREATE INDEX source_spellings_source ON source_spellings (source_id)",
+    """CREATE TABLE source_keys (
+        key TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES sources(id))""",
+    """CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        place TEXT,
+        year INTEGER,
+        how TEXT NOT NULL,
+        merged_into TEXT,
+        created_at TEXT NOT NULL)""",
+    """CREATE TABLE incidents (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        is_primary INTEGER NOT NULL,
+        place TEXT, place_key TEXT,
+        places TEXT NOT NULL,
+        names TEXT NOT NULL,
+        date_lo TEXT, date_hi TEXT, date_text TEXT,
+        year INTEGER,
+        event_id TEXT REFERENCES events(id),
+        how TEXT,
+        PRIMARY KEY (doc_id, n))""",
+    "CREATE INDEX incidents_event ON incidents (event_id)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _INITIAL),
+)
+"""Every migration, oldest first. Append; never edit or reorder."""
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def applied(db: Database) -> list[str]:
+    """Names of the migrations this ledger has applied (empty for a new database)."""
+    if MIGRATIONS_TABLE not in db.tables():
+        return []
+    return [r["name"] for r in db.query(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY name")]
+
+
+def check(db: Database) -> list[str]:
+    """Refuse databases that are not ledgers or are newer than this code; return applied names.
+
+    Raises:
+        LedgerError: E103 foreign tables, E104 unknown migrations.
+    """
+    tables = db.tables()
+    if MIGRATIONS_TABLE not in tables:
+        if tables:
+            raise LedgerError(LedgerErrors.E103.format(path=db.label, tables=", ".join(sorted(tables)[:5])))
+        return []
+    names = applied(db)
+    known = {m.name for m in MIGRATIONS}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise LedgerError(LedgerErrors.E104.format(path=db.label, names=", ".join(unknown)))
+    return names
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply the missing migrations, each in one transaction; return the names applied now.
+
+    Raises:
+        LedgerError: the database is not a ledger (E103) or is newer than the code (E104).
+    """
+    done = set(check(db))
+    new: list[str] = []
+    for migration in MIGRATIONS:
+        if migration.name in done:
+            continue
+        with db.transaction():
+            db.lock_for_migration()
+            db.execute(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT)")
+            if db.scalar(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE name = ?", (migration.name,)):
+                continue  # another process applied it while we waited for the lock
+            for statement in migration.statements:
+                db.execute(statement)
+            db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", (migration.name, _now()))
+        new.append(migration.name)
+    return new

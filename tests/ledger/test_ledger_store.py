@@ -1,0 +1,229 @@
+"""Storage on real SQLite files and a real PostgreSQL server: schema, idempotence, events, decisions."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ledger_helpers import GOV, OTHER, WIRE, fig, make_result
+
+from counterclaim.errors import CounterclaimError
+from counterclaim.ledger import Ledger, schema
+from counterclaim.ledger.db import Database
+from counterclaim.ledger.errors import LedgerError
+
+TABLES = ("documents", "figures", "quotes", "acts", "diagnostics", "incidents", "sources", "source_spellings",
+          "events")
+
+
+def counts(ledger: Ledger) -> dict[str, int]:
+    return {t: ledger.db.scalar(f"SELECT COUNT(*) FROM {t}") for t in TABLES}
+
+
+def test_migrations_are_named_recorded_and_applied_once(db_target: str) -> None:
+    with Ledger(db_target) as first:
+        assert schema.applied(first.db) == [m.name for m in schema.MIGRATIONS]
+    with Ledger(db_target) as again:
+        assert schema.migrate(again.db) == []
+
+
+def test_a_ledger_from_a_newer_counterclaim_is_refused(db_target: str) -> None:
+    with Ledger(db_target) as ledger:
+        ledger.db.execute("INSERT INTO ledger_migrations (name, applied_at) VALUES ('9999_future', 'x')")
+    with pytest.raises(LedgerError) as info:
+        Ledger(db_target)
+    assert info.value.code == "E104"
+
+
+def test_a_foreign_sqlite_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(LedgerError) as info:
+        Ledger(path)
+    assert info.value.code == "E103"
+    with sqlite3.connect(path) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["customers"]
+
+
+@pytest.mark.parametrize("content,code", [(b"not a database at all" * 100, "E102"), (None, "E101")])
+def test_unusable_files(tmp_path: Path, content: bytes | None, code: str) -> None:
+    path = tmp_path / "x.db"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(LedgerError) as info:
+        Ledger(path, read_only=True)
+    assert info.value.code == code
+    assert path.exists() == (content is not None)  # reading never creates a ledger
+
+
+def test_storing_twice_adds_nothing(ledger: Ledger) -> None:
+    assert ledger.store(GOV) is True
+    ledger.regroup()
+    before = counts(ledger)
+    assert ledger.store(GOV) is False
+    ledger.regroup()
+    assert counts(ledger) == before
+
+
+def test_a_stored_result_round_trips(ledger: Ledger) -> None:
+    ledger.store(GOV)
+    assert ledger.result(GOV.document.id).to_dict() == GOV.to_dict()
+    assert ledger.result(GOV.document.id[:10]).document.id == GOV.document.id
+
+
+def test_a_failing_document_leaves_no_rows(ledger: Ledger) -> None:
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), ledger.db.transaction():
+        ledger.store(GOV)
+        raise Boom
+    assert counts(ledger)["documents"] == 0 and counts(ledger)["figures"] == 0
+
+
+def test_events_group_documents_and_keep_others_apart(ledger: Ledger) -> None:
+    for r in (GOV, WIRE, OTHER):
+        ledger.store(r)
+    ledger.regroup()
+    events = {e["id"]: e for e in ledger.events()}
+    khojaly = next(e for e in events.values() if GOV.document.id in e["documents"])
+    assert set(khojaly["documents"]) == {GOV.document.id, WIRE.document.id}
+    assert khojaly["year"] == 1992 and khojaly["place"] in ("Khojaly", "Hojali")
+    lyon = next(e for e in events.values() if OTHER.document.id in e["documents"])
+    assert lyon["documents"] == [OTHER.document.id]
+
+
+def test_sources_are_normalised_across_documents(ledger: Ledger) -> None:
+    for r in (GOV, WIRE):
+        ledger.store(r)
+    ledger.regroup()
+    sources = {s["id"]: s for s in ledger.sources()}
+    hrw = sources["human-rights-watch"]
+    assert sorted(hrw["spellings"]) == ["HRW", "Human Rights Watch"] and hrw["documents"] == 2
+    assert sources["azerbaijani-government"]["spellings"] == ["Azerbaijan’s Government"]
+    assert "azerbaijani-officials" in sources
+
+
+def test_comparison_lines_up_the_sources(ledger: Ledger) -> None:
+    for r in (GOV, WIRE):
+        ledger.store(r)
+    ledger.regroup()
+    event = next(e for e in ledger.events() if GOV.document.id in e["documents"])
+    killed = next(r for r in event["outcomes"] if (r["outcome"], r["group"]) == ("killed", "all"))
+    assert killed["summary"] == ("200+ (per Human Rights Watch), 613 (per the Azerbaijani government), "
+                                 "1,000 (per Azerbaijani officials)")
+    hrw = next(c for c in killed["claims"] if c["source_id"] == "human-rights-watch")
+    assert hrw["n_documents"] == 2 and (hrw["first_seen"], hrw["last_seen"]) == ("1992-03-03", "2021-02-25")
+    assert (killed["low"], killed["best"], killed["high"]) == (200, 613, 1000)
+    subset = next(r for r in event["outcomes"] if r["group"] == "women+children")
+    assert [c["value"] for c in subset["claims"]] == [169]
+
+
+def test_event_ids_are_stable_when_documents_arrive(ledger: Ledger) -> None:
+    ledger.store(WIRE)
+    ledger.regroup()
+    [first] = [e["id"] for e in ledger.events()]
+    ledger.store(GOV)
+    ledger.regroup()
+    ids = [e["id"] for e in ledger.events()]
+    assert ids == [first]
+
+
+def test_merge_and_split_events(ledger: Ledger) -> None:
+    for r in (GOV, WIRE, OTHER):
+        ledger.store(r)
+    ledger.regroup()
+    khojaly = next(e["id"] for e in ledger.events() if GOV.document.id in e["documents"])
+    lyon = next(e["id"] for e in ledger.events() if OTHER.document.id in e["documents"])
+    new = ledger.split_event(khojaly, [WIRE.document.id[:12]], new_id="hojali-wire", name="Hojali (wire)")
+    assert new == "hojali-wire"
+    assert ledger.event(new)["documents"] == [WIRE.document.id]
+    assert WIRE.document.id not in ledger.event(khojaly)["documents"]
+    ledger.store(make_result("Another text about nothing at all in 1992.", []))
+    ledger.regroup()  # users' decisions survive regrouping
+    assert ledger.event(new)["documents"] == [WIRE.document.id]
+    assert ledger.merge_events([khojaly, new]) == khojaly
+    assert ledger.event(new)["id"] == khojaly  # the old id resolves to the kept event
+    assert set(ledger.event(khojaly)["documents"]) == {GOV.document.id, WIRE.document.id}
+    assert lyon in {e["id"] for e in ledger.events()}
+
+
+def test_merge_and_split_sources(ledger: Ledger) -> None:
+    for r in (GOV, WIRE):
+        ledger.store(r)
+    ledger.regroup()
+    target = ledger.merge_sources(["azerbaijani-government", "azerbaijani-officials"], name="Azerbaijani authorities")
+    merged = next(s for s in ledger.sources() if s["id"] == target)
+    assert merged["name"] == "Azerbaijani authorities" and merged["claims"] == 3
+    new = ledger.split_source(target, ["Azerbaijani officials"])
+    assert next(s for s in ledger.sources() if s["id"] == new)["spellings"] == ["Azerbaijani officials"]
+
+
+@pytest.mark.parametrize("call,code", [
+    (lambda lg: lg.event("no-such-event"), "E110"),
+    (lambda lg: lg.merge_sources(["nobody", "human-rights-watch"]), "E111"),
+    (lambda lg: lg.result("ffffffffffff"), "E112"),
+    (lambda lg: lg.split_event("lyon-2019", [GOV.document.id]), "E113"),
+    (lambda lg: lg.merge_events(["lyon-2019", "lyon-2019"]), "E114"),
+    (lambda lg: lg.split_event("lyon-2019", [OTHER.document.id], new_id="Bad Id"), "E117"),
+    (lambda lg: lg.split_source("human-rights-watch", ["Amnesty"]), "E116"),
+])
+def test_bad_ids_give_coded_errors_and_change_nothing(ledger: Ledger, call, code: str) -> None:  # type: ignore[no-untyped-def]
+    for r in (GOV, OTHER):
+        ledger.store(r)
+    ledger.regroup()
+    assert "lyon-2019" in {e["id"] for e in ledger.events()}
+    before = counts(ledger)
+    with pytest.raises(CounterclaimError) as info:
+        call(ledger)
+    assert info.value.code == code
+    assert counts(ledger) == before
+
+
+def test_reextract_keeps_users_decisions(ledger: Ledger) -> None:
+    for r in (GOV, WIRE):
+        ledger.store(r)
+    ledger.regroup()
+    khojaly = next(e["id"] for e in ledger.events())
+    new = ledger.split_event(khojaly, [WIRE.document.id], new_id="wire-event")
+    from counterclaim.ledger.incidents import find_incidents
+    from counterclaim.ledger.places import lexical_places
+    from counterclaim.ledger.write import replace_extraction
+
+    replace_extraction(ledger.db, WIRE, find_incidents(WIRE, lexical_places(WIRE.document.text)))
+    ledger.regroup()
+    assert ledger.event(new)["documents"] == [WIRE.document.id]
+
+
+def test_readers_see_a_read_only_ledger(db_target: str) -> None:
+    with Ledger(db_target) as writer:
+        writer.store(GOV)
+        writer.regroup()
+    with Ledger(db_target, read_only=True) as reader:
+        assert reader.counts()["documents"] == 1
+        with pytest.raises(Exception):  # noqa: B017 - sqlite3 or psycopg refuse, whichever the backend
+            reader.db.execute("DELETE FROM documents")
+
+
+NAMES = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
+    lambda s: s.strip() != "")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=NAMES, value=st.integers(min_value=0, max_value=10**12), title=NAMES)
+def test_values_round_trip(tmp_path: Path, name: str, value: int, title: str) -> None:
+    text = f"Title: {title}\n\nThe source {name} said {value} people were killed."
+    result = make_result(text, [fig("f1", f"{value} people", "killed", value, source=name)], title=title)
+    with Ledger(tmp_path / "h.db") as ledger:
+        ledger.store(result)
+        assert ledger.result(result.document.id).to_dict() == result.to_dict()
+
+
+def test_sqlite_file_is_in_wal_mode(tmp_path: Path) -> None:
+    Ledger(tmp_path / "w.db").close()
+    with Database(tmp_path / "w.db") as db:
+        assert db.scalar("PRAGMA journal_mode") == "wal"
