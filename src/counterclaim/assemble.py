@@ -32,10 +32,9 @@ def _next_sentence(sent: Span) -> Span | None:
     return nxt
 
 
-def _nearby(sent: Span) -> list[Span]:
+def _nearby(sent: Span, sents: list[Span], index: dict[int, int]) -> list[Span]:
     """The sentences up to two before and two after ``sent``, and itself."""
-    sents = list(sent.doc.sents) if not sent.doc.has_extension("_cc_sents") else sent.doc._._cc_sents
-    i = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+    i = index.get(sent.start, 0)
     return sents[max(0, i - 2):i + 3]
 
 
@@ -44,6 +43,8 @@ def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[Quo
     """The claimant and hedge flag of every figure mention, in order."""
     history: list[Claimant] = []
     out: list[tuple[Claimant | None, bool]] = []
+    sents = list(doc.sents)
+    index = {s.start: k for k, s in enumerate(sents)}
     sent_claims: dict[int, Claimant] = {}
     for m in mentions:
         sent = m.sentence or m.num_token.sent
@@ -64,16 +65,45 @@ def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[Quo
             claim = resolve_pronoun(claim, history, doc)
             history.append(claim)
             sent_claims[sent.start] = claim
-        hedged = is_hedged(m.head, sent, _nearby(sent), has_source=claim is not None)
+        hedged = is_hedged(m.head, sent, _nearby(sent, sents, index), has_source=claim is not None)
         out.append((claim, hedged))
     return out
+
+
+CHUNK_CHARS = 50_000
+
+
+def parse(nlp: Language, text: str, *, chunk_chars: int = CHUNK_CHARS) -> Doc:
+    """Parse ``text``; long texts are parsed in paragraph-aligned pieces and joined again.
+
+    spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and its parser's memory
+    grows with the text; pieces that end at a blank line keep sentences whole, and
+    ``Doc.from_docs`` joins them into one Doc whose text is exactly ``text``.
+    """
+    if len(text) <= chunk_chars:
+        return nlp(text)
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + chunk_chars)
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = text.rfind(". ", start, end)
+            end = cut + 2 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    docs = list(nlp.pipe(pieces))
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    assert joined.text == text
+    return joined
 
 
 def assemble(document: Document, nlp: Language, options: Options
              ) -> tuple[list[Figure], list[Quote], list[Act], list[Diagnostic]]:
     """Normalise, parse, extract and attribute; return records in original-text offsets."""
     norm = normalize(document.text)
-    doc = nlp(norm.text)
+    doc = parse(nlp, norm.text)
     return extract_all(doc, norm, options, published=document.published)
 
 

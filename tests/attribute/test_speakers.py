@@ -119,3 +119,53 @@ def test_quote_interrupted_by_its_attribution():
 def test_quote_with_no_speaker_in_its_sentence():
     text = "Five guards were jailed for allegedly “helping the prisoners escape from the fort.”"
     assert attributed(text) == [(None, None)]
+
+
+def test_quote_opening_a_paragraph_after_a_colon():
+    text = ("Mira Holt was nine when the river rose. Today she runs the shelter, and on Sunday she stood on "
+            "the bridge and said:\n\n“We lost everything that night. Nobody came for two days.”")
+    assert attributed(text) == [("Mira Holt", None)]
+
+
+def test_colon_paragraph_without_a_speech_verb_keeps_the_clause_subject():
+    text = "The report ended with a warning:\n\n“The dam will fail again.”"
+    assert attributed(text) == [("The report", None)]
+
+
+def test_no_speaker_across_a_paragraph_without_a_colon():
+    text = "Mira Holt said the river rose fast.\n\n“We lost everything that night.”"
+    assert attributed(text) == [(None, None)]
+
+
+def test_organisation_in_apposition_is_the_speaker():
+    text = ("The mine's owner, Kaldor Steel, said in a statement that “every possible measure” had been taken. "
+            "It later admitted that the sensors had been “out of order for weeks”.")
+    assert attributed(text) == [("Kaldor Steel", None), ("Kaldor Steel", None)]
+
+
+def test_person_in_apposition_to_a_personal_role_stays_a_person():
+    text = ("The clinic's spokeswoman, Ada Brisk, said the wards were full. "
+            "“We turned people away,” she said.")
+    assert attributed(text) == [("Ada Brisk", None)]
+
+
+def test_every_quotation_hanging_on_quoted_as_saying_is_the_quoted_person():
+    text = ("The Tarnby Courier quoted the mayor, Ivo Stan, as saying that “nobody was hurt”, most of the "
+            "damage being “to empty barns”.")
+    assert attributed(text) == [("Ivo Stan", "Tarnby Courier"), ("Ivo Stan", "Tarnby Courier")]
+
+
+def test_speaker_relaying_what_she_was_told():
+    text = ("An opposition deputy, Ana Ruiz, said nurses at the clinic had told her of “at least forty wounded” "
+            "in the night, and accused the ministry of hiding the toll.")
+    assert attributed(text) == [("Ana Ruiz", None)]
+
+
+def test_telling_someone_else_is_not_relaying():
+    text = "The minister told her: “Nobody will be left behind.”"
+    assert attributed(text) == [("The minister", None)]
+
+
+def test_a_court_is_an_audience_not_an_intermediary():
+    text = "A former commander, Ivo Stan, told a war crimes court in 2002 that his unit had “done its duty”."
+    assert attributed(text) == [("Ivo Stan", None)]

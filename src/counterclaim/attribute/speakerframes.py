@@ -55,6 +55,8 @@ class Frames:
     def before(self, k: int) -> tuple[int, int]:
         q = self.quotes[k]
         lo = max([p for p in self.paras if p <= q.open_at], default=0)
+        if lo > 0 and not self.text[lo:q.open_at].strip() and self.text[:lo].rstrip().endswith(":"):
+            lo = max([p for p in self.paras if p < lo], default=0)  # "... and said:\n\n“We ...”"
         if k > 0:
             lo = max(lo, self.close_end(self.quotes[k - 1]))
         start = lo

@@ -3,7 +3,8 @@
 Rules, in order, for each quotation:
 
 1. **Introduced right before the marks** – "X said: “…”", "X said, “…”", "X said the “…”
-   had ...", "RAND noted, “…”": the subject of that speech verb.
+   had ...", "RAND noted, “…”": the subject of that speech verb; a quotation that opens a
+   paragraph after one ending in a colon is introduced there ("... and she said:\n\n“…”").
 2. **Attribution after the marks** – "“…,” X said", "“…” said X, Chargé d'Affaires of ...",
    "“…”, echoed X", "“…” reads part of the declaration signed by ..." (the document): the
    first verb after the closing mark, when it is a speech verb of a short clause.
@@ -16,17 +17,23 @@ Rules, in order, for each quotation:
    one with at most that quotation's attribution sentence in between (and nobody else's speech
    verb) keeps its speaker and via.
 
+Whatever the rule, "X said doctors had told her of “…”" is X's (she relays what she was told),
+and a speech verb after the marks that only continues the clause before them ("Y told her of
+“…” and accused Z") is no attribution.
+
 The subject becomes a name: a named apposition is preferred ("The militia chief, Rashid
-Mamedov, said" → Rashid Mamedov); titles and roles are stripped; the fullest form of the name
-in the document is used ("Mr. Dmitri" → "Dmitri Panin"); "he"/"she" resolve to the last
-person who was the subject of a clause; a definite description such as "the 43-year-old
-lawyer" resolves to the person named just before; "they"/"it" resolve to the last group or
-organisation that spoke; other descriptions stay as written ("a senior official in the
-defense ministry in Kabul", "one elderly witness"); "part of the declaration" is the declaration.
+Mamedov, said" → Rashid Mamedov; "The mine's owner, Kaldor Steel, said" → Kaldor Steel, an
+organisation unless the head is a personal role such as "spokeswoman"); titles and roles are
+stripped; the fullest form of the name in the document is used ("Mr. Dmitri" → "Dmitri
+Panin"); "he"/"she" resolve to the last person who was the subject of a clause; a definite
+description such as "the 43-year-old lawyer" resolves to the person named just before;
+"they"/"it" resolve to the last group or organisation that spoke; other descriptions stay as
+written ("a senior official in the defense ministry in Kabul", "one elderly witness"); "part
+of the declaration" is the declaration.
 
 ``via`` is who relays the words: "As reported by X, Y said", "according to X", the listener
-of "told X" (an outlet, not "reporters"), "X quoted Y as saying", "“…,” ..., the news agency
-X reported".
+of "told X" (an outlet, not "reporters"), "X quoted Y as saying" (every quotation that hangs
+on it is Y's), "“…,” ..., the news agency X reported".
 
 Deliberately missed: quotations attributed only by a headline or a photo caption, speakers
 named more than one sentence away, and gender agreement of pronouns.
@@ -62,6 +69,11 @@ class Attribution:
 
 
 _tokens = tokens_between
+
+
+def _org_name(tok: Token) -> bool:
+    """"The mine's owner, Kaldor Steel, said": an organisation's proper name in apposition."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and tok.text[:1].isupper()
 
 
 class _Attributor:
@@ -101,8 +113,10 @@ class _Attributor:
 
     def named_apposition(self, tok: Token) -> Token | None:
         """"The militia chief in Agdam, Rashid Mamedov, said": the name right after the phrase."""
+        role = tok.lemma_.lower() in sw.PERSON_NOUNS - sw.CORPORATE_ROLES  # "An opposition deputy, Ana Ruiz"
         for child in tok.rights:
-            if child.dep_ == "appos" and not self.inside_quote(child) and name_words(child):
+            if child.dep_ == "appos" and not self.inside_quote(child) and (
+                    name_words(child) or _org_name(child) or (role and name_words(child, loose=True))):
                 return child
         _, e = np_range(tok)
         doc = self.doc
@@ -123,11 +137,21 @@ class _Attributor:
             obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if obj is not None:
                 tok = obj
+        person_head = False
         if appos:
-            tok = self.named_apposition(tok) or tok
+            in_appos = self.named_apposition(tok)
+            if in_appos is not None:
+                # "The spokeswoman, Lea Ostrow": a person's name even when tagged as an organisation
+                person_head = tok.lemma_.lower() in sw.PERSON_NOUNS - sw.CORPORATE_ROLES
+                tok = in_appos
         if is_pronoun(tok):
             return self._pronoun(tok) if resolve else None
         words = name_words(tok, loose=appos)
+        if words is None and _org_name(tok):
+            s, e = np_range(tok)
+            found = sw.strip_titles([t.text for t in self.doc[s:e]])
+            if found and (person_head or self.names.is_person(found)):
+                words = found
         if words is None:
             s, e = np_range(tok)
             span_words = [t.text for t in self.doc[s:e]]
@@ -188,6 +212,11 @@ class _Attributor:
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if obj is not None:
                 return obj, subj
+        if verb.lemma_.lower() == "quote":  # "X quoted Y, as saying ... “…”": the words are Y's
+            obj = next((c for c in kids if c.dep_ == "dobj" and not self.inside_quote(c)), None)
+            subj = next((c for c in kids if c.dep_ == "nsubj" and not self.inside_quote(c)), None)
+            if obj is not None and subj is not None:
+                return obj, subj
         near = self.person_before(verb)
         for c in kids:
             if c.dep_ == "nsubj" and not self.inside_quote(c) and c.lower_ not in ("there", "which", "that", "who"):
@@ -244,6 +273,17 @@ class _Attributor:
                 return c
         return None
 
+    def relaying(self, verb: Token | None) -> Token | None:
+        """"X said doctors had told her of “…”": X relays what she was told, so X's verb counts."""
+        if verb is None or verb.lemma_.lower() not in ("tell", "inform", "assure", "warn"):
+            return verb
+        if not any(c.dep_ in ("dobj", "dative", "iobj") and c.lower_ in sw.OBJECT_PRONOUNS for c in verb.children):
+            return verb
+        up = verb.head
+        if verb.dep_ == "ccomp" and up.i != verb.i and is_speech(up) and not self.inside_quote(up):
+            return up
+        return verb
+
     def as_who(self, tok: Token | None) -> Who | None:
         if tok is None:
             return None
@@ -260,6 +300,8 @@ class _Attributor:
             if t.pos_ in ("VERB", "AUX") and not (t.pos_ == "AUX" and t.dep_ in ("aux", "auxpass")):
                 if n > 25 or not is_speech(t):
                     return None
+                if t.dep_ == "conj" and t.head.idx < q.open_at:
+                    return None  # "X told her of “…” and accused Y": the clause goes on, no attribution
                 if sentence_final and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
                     return None
                 return t
@@ -343,6 +385,7 @@ class _Attributor:
             verb = after
         else:
             verb = self.governing(k) or self.speech_before(k, immediate=False) or after
+        verb = self.relaying(verb)
         self.used[k] = verb
         if verb is None:
             source = self.according_to(k) or self.colon_subject(k)

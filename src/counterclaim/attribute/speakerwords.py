@@ -79,14 +79,23 @@ PERSON_NOUNS = {
     "engineer", "pilot", "driver", "owner", "manager", "worker", "victim", "captain",
     "colonel", "lieutenant", "sergeant", "major", "speaker", "scholar", "writer", "historian",
     "author", "editor", "delegate", "representative", "chairman", "chairwoman", "councillor",
+    "deputy", "legislator", "politician", "mp",
 }
+# roles a company can hold as well as a person: "The mine's owner, Kaldor Steel" is no person
+CORPORATE_ROLES = {"owner", "operator", "source", "member", "representative", "manager", "partner", "contractor",
+                   "supplier", "provider", "sponsor", "organiser", "organizer", "builder", "manufacturer",
+                   "publisher", "developer", "insurer", "employer", "landlord", "buyer", "seller"}
 # definite descriptions that stay as written rather than being resolved to a name
 KEEP_DESCRIPTIONS = {"source", "sources", "official", "officials", "witness", "witnesses", "speaker",
                      "voice", "man", "woman", "resident", "residents", "survivor", "survivors"}
 # objects of "told" that are an audience, not an intermediary
 GENERIC_AUDIENCE = {"reporters", "reporter", "journalists", "journalist", "press", "conference", "briefing",
                     "crowd", "audience", "meeting", "rally", "media", "gathering", "news", "me", "us",
-                    "him", "her", "them", "you", "parliament", "lawmakers", "supporters", "correspondents"}
+                    "him", "her", "them", "you", "parliament", "lawmakers", "supporters", "correspondents",
+                    "court", "tribunal", "hearing", "inquiry", "committee", "jury", "judge", "judges", "congress",
+                    "senate", "assembly", "council", "commission"}
+# a speaker's "told her": the listener is the one who then speaks
+OBJECT_PRONOUNS = {"her", "him", "me", "us", "them"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 PERSONAL_PRONOUNS = {"he", "she"}
 _NAME_JOINERS = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "ben",

@@ -5,32 +5,46 @@ An act needs a trigger and an acting jurisdiction in the same sentence.
 Triggers:
 
 1. A verb of adoption with an act noun: "adopted relevant parliamentary resolutions", "a
-   resolution ... was passed by", "approved a motion", "signed a proclamation", "enacted a law".
+   resolution ... was passed by", "approved a motion", "signed a proclamation", "enacted a law"
+   (also when the parser hangs the noun elsewhere: "signed a proclamation naming ...").
 2. "declare" / "proclaim" with a day, a date or an "as" complement: "has declared February 26
    as ...", "proclaimed a day of mourning" (``declaration`` / ``proclamation``).
 3. "recognize" / "designate" / "commemorate" something "as" a genocide, day, or massacre.
 4. An act noun with its own actor: "the declaration signed ... by Minnesota Governor, Tim Walz",
    "Scotland's resolution".
+5. An elliptical clause after a trigger: "X adopted resolutions, as did Y in 2022 and Z in 2021"
+   (Y and Z acted too, each with its own date).
+
+No act: a trigger that is negated, modal or under a verb of failing, planning or rejecting ("did
+not adopt", "will vote", "failed to pass", "is expected to adopt"), and an act noun that was
+only debated, proposed, introduced, rejected or voted against.
 
 The acting jurisdiction is a country, a US/Australian state, a Canadian province or a UK nation
 (``actplaces``) inside the subject of the trigger (or of the verb it depends on: "X voted to
 recognize"), its "by" agent, or a possessive or compound of the act noun or of a body noun
 ("the legislative bodies of A, B and C" → three acts); a country adjective counts on a body
-noun ("the Lithuanian parliament" → Lithuania). A jurisdiction that only classifies ("US state,
-Minnesota" → not the US), a country that owns plural divisions ("many states of the United
-States") or one in a vague total ("over 24 US states") is not acting; named members of a
-total are ("ten countries, including Mexico and Peru").
+noun ("the Lithuanian parliament" → Lithuania), and so does a legislature's own name ("the
+Sejm" → Poland, ``actbodies``). A name pycountry does not know counts when the text presents it
+as a jurisdiction ("Ruritania's parliament", "the government of Ruritania"; code None). When the
+actor is an office or body with no place of its own ("President Ana Kovic", "the governor"), an
+"in X" after the trigger names the jurisdiction: a known place, or, for a national act ("a day
+of national mourning in Ruritania"), a name the tagger takes for a place. A jurisdiction that
+only classifies ("US state, Minnesota" → not the US), a country that owns plural divisions
+("many states of the United States") or one in a vague total ("over 24 US states") is not
+acting; named members of a total are ("ten countries, including Mexico and Peru").
 
 The date is an explicit date with a year attached to the trigger ("signed on February 12, 2021"
-→ 2021-02-12, "in February 2019" → 2019-02, "In 2012," → 2012). Mentions of one jurisdiction are
+→ 2021-02-12, "in February 2019" → 2019-02, "In 2012," → 2012); failing that, a date without a
+year placed by the publication date ("On 3 March" → that March, or the year before when it lies
+after the publication date; "Last year" → the year before). Mentions of one jurisdiction are
 merged: the first mention's span and kind, the first date found.
 
 Deliberately missed: bodies above or below these levels (the European Parliament, city
-councils), dates only given relative to publication ("last week"), acts whose actor is named
-only in another sentence, and whether the act is about the event at all.
+councils), weekdays and other dates that need the day of the week ("on Monday"), acts whose
+actor is named only in another sentence, and whether the act is about the event at all.
 
-Example: "The parliaments of Ruritania and Estonia adopted resolutions." → Estonia (EE) and,
-if Ruritania were a country, Ruritania, both ``resolution``.
+Example: "The parliaments of Ruritania and Estonia adopted resolutions." → Estonia (EE) and
+Ruritania (code None), both ``resolution``.
 """
 
 from __future__ import annotations
@@ -42,6 +56,7 @@ import spacy.tokens
 from spacy.tokens import Span, Token
 
 from counterclaim.attribute.speakernames import tokens_between
+from counterclaim.extract.actbodies import find_legislatures, place_from_token, presented_places
 from counterclaim.extract.actplaces import Place, find_demonyms, find_places
 from counterclaim.extract.quotemarks import find_double_stretches
 from counterclaim.nlp.normalize import NormText
@@ -68,6 +83,21 @@ DIVISION_NOUNS = {"state", "states", "province", "provinces", "region", "regions
 _DAY_WORDS = {"day", "days", "week", "month", "year", "holiday", "mourning", "remembrance", "genocide",
               "massacre", "commemoration", "memorial", "anniversary", "observance", "tragedy"}
 _NOT_DECLARED = {"war", "independence", "victory", "ceasefire", "truce", "emergency", "bankruptcy", "martial"}
+_MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
+# verbs under which an act is not (yet) done: "failed to adopt", "debated a motion", "rejected a bill"
+_UNDONE_VERBS = {"reject", "defeat", "debate", "discuss", "consider", "propose", "introduce", "draft", "table",
+                 "veto", "block", "oppose", "withdraw", "shelve", "scrap", "submit", "fail", "refuse", "decline",
+                 "postpone", "delay", "overturn", "annul", "revoke", "repeal", "plan", "intend", "seek", "try",
+                 "attempt", "want", "hope", "urge", "ask", "demand", "expect", "prepare", "threaten", "aim",
+                 "sponsor", "drop", "stall"}
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj", "nsubj", "nsubjpass",
+                "agent", "cc", "punct"}
+# words that make an act national: the "in X" after it names the jurisdiction ("national mourning in X")
+_NATIONAL = {"national", "nationwide", "countrywide", "nation", "nation's"}
+_OFFICES = {"president", "governor", "king", "queen", "emir", "monarch", "chancellor", "prime", "premier",
+            "sultan", "parliament", "legislature", "government", "cabinet"}
+_BELOW_NATIONAL = {"city", "town", "village", "capital", "district", "county", "municipality", "province",
+                   "region", "port", "island"}
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december"], start=1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
@@ -121,11 +151,13 @@ def _subtree_ids(tok: Token) -> set[int]:
 
 
 class _Trigger:
-    def __init__(self, token: Token, kind: str, actors: set[int], date_from: list[Token]) -> None:
+    def __init__(self, token: Token, kind: str, actors: set[int], date_from: list[Token],
+                 where: set[int] | None = None) -> None:
         self.token = token
         self.kind = kind
         self.actors = actors
         self.date_from = date_from
+        self.where = where or set()  # "in X" after the act: X may be the jurisdiction of an office-holder
 
 
 def _act_object(verb: Token) -> Token | None:
@@ -136,6 +168,20 @@ def _act_object(verb: Token) -> Token | None:
             found = _act_object(c)
             if found is not None:
                 return found
+    return _object_right_after(verb)
+
+
+def _object_right_after(verb: Token) -> Token | None:
+    """"signed a proclamation naming ..." parsed with another head: an act noun right after the verb."""
+    doc = verb.doc
+    sub = _subtree_ids(verb)
+    for tok in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
+        if tok.pos_ in ("DET", "ADJ", "NUM", "ADV") or tok.dep_ in ("amod", "det", "compound"):
+            continue
+        if tok.pos_ == "NOUN" and tok.lower_ in ACT_NOUNS and tok.i in sub and not _is_act_of(tok) \
+                and tok.lower_ not in ("order", "act", "acts"):
+            return tok
+        return None
     return None
 
 
@@ -177,32 +223,106 @@ def _noun_actors(noun: Token) -> set[int]:
     return ids
 
 
+def _not_done(verb: Token) -> bool:
+    """"did not adopt", "failed to pass", "will adopt", "rejected the motion": no act (yet)."""
+    node = verb
+    for _ in range(3):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return True
+        if any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in kids):
+            return True
+        if node.lemma_.lower() in _UNDONE_VERBS:
+            return True
+        if node.dep_ in ("xcomp", "conj") and node.head.pos_ in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head  # "failed to adopt", "debated and rejected"
+            continue
+        break
+    return False
+
+
+def _noun_undone(noun: Token) -> bool:
+    """An act noun that was only debated, proposed or rejected: "rejected Ruritania's motion"."""
+    node = noun
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    if node.dep_ == "pobj" and verb.dep_ == "prep":  # "voted against the motion", "a debate on the bill"
+        if verb.lower_ == "against":
+            return True
+        verb = verb.head
+    elif node.dep_ == "nsubj":  # "the motion failed"; what a resolution itself urges or asks is no matter
+        return verb.lemma_.lower() in ("fail", "stall", "lapse", "die")
+    elif node.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return verb.pos_ in ("VERB", "AUX", "NOUN") and (verb.lemma_.lower() in _UNDONE_VERBS or (
+        verb.pos_ != "NOUN" and _not_done(verb)))
+
+
+def _elliptical(verb: Token, kind: str) -> list[_Trigger]:
+    """"X adopted resolutions, as did Y in 2022 and Z in 2021": Y and Z acted too, with their own dates."""
+    out: list[_Trigger] = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.lemma_.lower() not in ("do", "have") or any(
+                g.dep_ in ("dobj", "xcomp", "ccomp") for g in c.children):
+            continue
+        if not any(g.lower_ in ("as", "so") and g.dep_ in ("mark", "advmod") for g in c.children):
+            continue
+        # "as did Y in 2022 and Z in 2021": Z hangs on the verb too; each takes the dates up to the next one
+        actors = [g for g in c.children if g.dep_ == "nsubj"]
+        actors += [g for g in c.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN")]
+        actors.sort(key=lambda g: g.i)
+        preps = [g for g in c.children if g.dep_ == "prep"]
+        for n, g in enumerate(actors):
+            stop = actors[n + 1].i if n + 1 < len(actors) else len(verb.doc)
+            out.append(_Trigger(c, kind, _subtree_ids(g), [g] + [p for p in preps if g.i < p.i < stop]))
+    return out
+
+
+def _where(verb: Token) -> set[int]:
+    """Tokens of the "in X" phrases after a verb, in its own clause ("declared ... mourning in X")."""
+    ids: set[int] = set()
+    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        node = stack.pop()
+        if node.dep_ == "prep" and node.lower_ == "in":
+            ids |= {t.i for c in node.children if c.dep_ == "pobj" for t in c.subtree}
+        stack.extend(c for c in node.children if c.dep_ not in _CLAUSE_DEPS)
+    return ids
+
+
 def _triggers(sent: Span, need_actor: bool = True) -> list[_Trigger]:
     out: list[_Trigger] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in ADOPT_VERBS:
             obj = _act_object(tok)
-            if obj is not None:
+            if obj is not None and not _not_done(tok):
                 date_from = [tok, obj] + [c for c in obj.children if c.dep_ in ("acl", "relcl")]
-                out.append(_Trigger(tok, ACT_NOUNS[obj.lower_], _actor_ids(tok) | _noun_actors(obj), date_from))
+                kind = ACT_NOUNS[obj.lower_]
+                out.append(_Trigger(tok, kind, _actor_ids(tok) | _noun_actors(obj), date_from, _where(tok)))
+                out += _elliptical(tok, kind)
         elif tok.pos_ == "VERB" and lemma in DECLARE_VERBS:
             words = {t.lower_ for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "punct")
                      for t in c.subtree}
-            if words & _NOT_DECLARED:
+            if words & _NOT_DECLARED or _not_done(tok):
                 continue
             dated = any(c.ent_type_ == "DATE" for c in tok.children) or any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
             if dated or words & _DAY_WORDS:
-                out.append(_Trigger(tok, DECLARE_VERBS[lemma], _actor_ids(tok), [tok]))
+                out.append(_Trigger(tok, DECLARE_VERBS[lemma], _actor_ids(tok), [tok], _where(tok)))
+                out += _elliptical(tok, DECLARE_VERBS[lemma])
         elif tok.pos_ == "VERB" and lemma in RECOGNIZE_VERBS:
             words = {t.lower_ for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass", "oprd")
                      for t in c.subtree}
-            if words & _DAY_WORDS:
+            if words & _DAY_WORDS and not _not_done(tok):
                 actors = _actor_ids(tok)
                 bodies = {t.lower_ for t in sent if t.i in actors} & BODY_NOUNS
-                out.append(_Trigger(tok, "resolution" if bodies else "other", actors, [tok]))
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in ACT_NOUNS and not _is_act_of(tok):
+                kind = "resolution" if bodies else "other"
+                out.append(_Trigger(tok, kind, actors, [tok], _where(tok)))
+                out += _elliptical(tok, kind)
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in ACT_NOUNS and not _is_act_of(tok) \
+                and not _noun_undone(tok):
             actors = _noun_actors(tok)
             if actors or not need_actor:
                 date_from = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl")]
@@ -217,10 +337,13 @@ def _acting(place: Place, place_toks: list[Token], actors: set[int]) -> bool:
     head = place_toks[-1]
     doc = head.doc
     nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in DIVISION_NOUNS:
+    state_body = nxt is not None and nxt.lower_ == "state" and nxt.dep_ == "compound" \
+        and nxt.head.lower_ in BODY_NOUNS  # "the Ohio State Senate"
+    if nxt is not None and nxt.lower_ in DIVISION_NOUNS and not state_body:
         return False  # "US state, Minnesota", "24 US states"
     outer = next((t for t in place_toks if t.head.i < place_toks[0].i or t.head.i > head.i), head)
-    if outer.dep_ == "compound" and (outer.head.ent_type_ == "GPE" or outer.head.lower_ in DIVISION_NOUNS):
+    if outer.dep_ == "compound" and (outer.head.ent_type_ == "GPE" or outer.head.lower_ in DIVISION_NOUNS) \
+            and not state_body:
         return False
     node = outer
     while node.dep_ in ("conj", "appos") and node.head.i != node.i:
@@ -233,66 +356,163 @@ def _acting(place: Place, place_toks: list[Token], actors: set[int]) -> bool:
     return True
 
 
-def _date_of(trigger: _Trigger) -> str | None:
+def _date_of(trigger: _Trigger, published: str | None = None) -> str | None:
+    """The explicit date attached to the trigger; else one without a year placed by ``published``."""
     doc = trigger.token.doc
+    relative: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or not re.search(r"\b(1[5-9]\d\d|20\d\d)\b", ent.text):
+        if ent.label_ != "DATE":
             continue
-        root = ent.root
-        chain = [root] + _ancestors(root, 4)
-        for src in trigger.date_from:
-            if src in chain[1:]:
-                path = chain[:chain.index(src)]
-                if all(t.dep_ in ("pobj", "prep", "npadvmod", "nummod", "compound", "appos") or t is root
-                       for t in path):
-                    return parse_date(ent.text)
+        if not re.search(r"\b(1[5-9]\d\d|20\d\d)\b", ent.text):
+            relative.append(ent)
+            continue
+        if _attached(ent, trigger):
+            return parse_date(ent.text)
+    for ent in relative:
+        by_prep = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("on", "in")  # not "declared 3 March a day"
+        if (by_prep or _RELATIVE.search(ent.text.lower())) and _attached(ent, trigger):
+            date = resolve_date(ent.text, published)
+            if date is not None:
+                return date
     return None
+
+
+def _attached(ent: Span, trigger: _Trigger) -> bool:
+    """The date phrase hangs on the trigger through prepositions and noun modifiers only."""
+    root = ent.root
+    chain = [root] + _ancestors(root, 4)
+    for src in trigger.date_from:
+        if src in chain[1:]:
+            path = chain[:chain.index(src)]
+            if all(t.dep_ in ("pobj", "prep", "npadvmod", "nummod", "compound", "appos") or t is root
+                   for t in path):
+                return True
+    return False
+
+
+_RELATIVE = re.compile(r"\b(?:(?:last|this|past|previous) (?:year|month)|a year (?:ago|earlier))\b")
+
+
+def resolve_date(text: str, published: str | None) -> str | None:
+    """A date without a year ("On 3 March", "in January", "last year") placed by the publication date.
+
+    A day or month later in the year than ``published`` is taken from the year before (news reports
+    what has happened). Weekdays and dates without a publication date give None.
+
+    >>> resolve_date("On 3 March", "2025-03-14"), resolve_date("last year", "2025-03-14")
+    ('2025-03-03', '2024')
+    >>> resolve_date("in December", "2025-03-14"), resolve_date("on Monday", "2025-03-14")
+    ('2024-12', None)
+    """
+    explicit = parse_date(text)
+    if explicit is not None:
+        return explicit
+    m = re.match(r"(\d{4})-(\d\d)(?:-(\d\d))?", published or "")
+    if m is None:
+        return None
+    py, pm, pd = int(m.group(1)), int(m.group(2)), int(m.group(3) or 28)
+    low = text.lower().replace(",", " ")
+    month = next((n for w, n in _MONTHS.items() if re.search(rf"\b{w}\b\.?", low)), None)
+    day_m = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", low)
+    day = int(day_m.group(1)) if day_m and 1 <= int(day_m.group(1)) <= 31 else None
+    if re.search(r"\b(?:last|past|previous) month\b", low):
+        year, month = (py, pm - 1) if pm > 1 else (py - 1, 12)
+        return f"{year}-{month:02d}"
+    if re.search(r"\bthis month\b", low):
+        return f"{py}-{pm:02d}"
+    if re.search(r"\b(?:last|past|previous) year\b|\ba year (?:ago|earlier)\b", low):
+        year = py - 1
+    elif re.search(r"\bthis year\b", low):
+        year = py
+    elif month is not None:
+        year = py if (month, day or 1) <= (pm, pd) else py - 1
+    else:
+        return None
+    if month is None:
+        return str(year)
+    return f"{year}-{month:02d}-{day:02d}" if day else f"{year}-{month:02d}"
 
 
 def find_acts(norm: NormText, doc: spacy.tokens.Doc, *, published: str | None = None) -> list[ActMention]:
     """Every act of the document, one per acting jurisdiction (normalised offsets).
 
-    ``published`` (YYYY-MM-DD) is accepted for relative dates but not used yet.
+    ``published`` (YYYY-MM-DD) places dates given without a year ("On 3 March", "last year").
     """
-    del published
     quoted = [(q.start, q.end) for q in find_double_stretches(norm)[0]]
     places = [p for p in find_places(norm.text) if not any(s <= p.start < e for s, e in quoted)]
     places += [p for p in find_demonyms(norm.text) if not any(s <= p.start < e for s, e in quoted)
                and _adjective_of_body(doc, p)]
+    taken = [(p.start, p.end) for p in places] + quoted
+    places += [p for p in find_legislatures(norm.text) if not any(s < p.end and p.start < e for s, e in taken)]
+    taken = [(p.start, p.end) for p in places] + quoted
+    places += presented_places(doc, norm.text, taken)
     places.sort(key=lambda p: p.start)
     found: dict[str, ActMention] = {}
     recent: list[tuple[int, str]] = []  # (sentence number, key) of the acts found so far
     for n, sent in enumerate(doc.sents):
         in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char]
         triggers = _triggers(sent, need_actor=bool(in_sent))
-        if triggers and not any(_acting(p, _place_tokens(doc, p), t.actors) for p in in_sent for t in triggers):
-            _date_follow_up(found, recent, n, triggers)  # "The declaration was signed on May 2, 2020."
+        hits = [(trig, place) for trig in triggers for place in _acting_places(trig, in_sent, quoted)]
+        if triggers and not hits:
+            _date_follow_up(found, recent, n, triggers, published)  # "The declaration was signed on May 2, 2020."
             continue
-        for trig in triggers:
-            for place in in_sent:
-                toks = _place_tokens(doc, place)
-                if not _acting(place, toks, trig.actors):
-                    continue
-                key = place.code or place.name.lower()
-                date = _date_of(trig)
-                prev = found.get(key)
-                recent.append((n, key))
-                if prev is None:
-                    found[key] = ActMention(place.start, place.end, place.name, place.code, trig.kind, date)
-                elif prev.date is None and date is not None:
-                    found[key] = ActMention(prev.start, prev.end, prev.jurisdiction, prev.jurisdiction_code,
-                                            prev.act, date)
+        for trig, place in hits:
+            key = place.code or place.name.lower()
+            date = _date_of(trig, published)
+            prev = found.get(key)
+            recent.append((n, key))
+            if prev is None:
+                found[key] = ActMention(place.start, place.end, place.name, place.code, trig.kind, date)
+            elif prev.date is None and date is not None:
+                found[key] = ActMention(prev.start, prev.end, prev.jurisdiction, prev.jurisdiction_code,
+                                        prev.act, date)
     return sorted(found.values(), key=lambda a: a.start)
 
 
+def _acting_places(trig: _Trigger, in_sent: list[Place], quoted: list[tuple[int, int]]) -> list[Place]:
+    """The jurisdictions that acted through this trigger (module docstring)."""
+    doc = trig.token.doc
+    acting = [p for p in in_sent if _acting(p, _place_tokens(doc, p), trig.actors)]
+    if acting or not trig.where or not _official(trig):
+        return acting
+    acting = [p for p in in_sent if (toks := _place_tokens(doc, p)) and all(t.i in trig.where for t in toks)
+              and not _city_of(toks[-1])]
+    if acting:
+        return acting
+    if not {t.lower_ for t in trig.token.subtree} & _NATIONAL:
+        return []
+    out: list[Place] = []
+    for i in sorted(trig.where):
+        tok = doc[i]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(s <= tok.idx < e for s, e in quoted) \
+                and not _city_of(tok):
+            place = place_from_token(tok)  # "declared a day of national mourning in Ruritania"
+            if place is not None:
+                out.append(place)
+    return out
+
+
+def _official(trig: _Trigger) -> bool:
+    """The actor is an office or a body without a place of its own ("President X", "the governor")."""
+    doc = trig.token.doc
+    words = {doc[i].lower_ for i in trig.actors}
+    return bool(words & (BODY_NOUNS | _OFFICES)) and not words & _BELOW_NATIONAL
+
+
+def _city_of(tok: Token) -> bool:
+    """"in Tarnby, the capital": a place below the national level."""
+    return any(c.dep_ == "appos" and c.lower_ in _BELOW_NATIONAL for c in tok.children) or (
+        tok.head.lower_ == "of" and tok.head.head.lower_ in _BELOW_NATIONAL)
+
+
 def _date_follow_up(found: dict[str, ActMention], recent: list[tuple[int, str]], n: int,
-                    triggers: list[_Trigger]) -> None:
+                    triggers: list[_Trigger], published: str | None = None) -> None:
     """Give an undated act of the last two sentences the date of a following act of its kind."""
     if not recent or n - recent[-1][0] > 2:
         return
     last_n = recent[-1][0]
     for trig in triggers:
-        date = _date_of(trig)
+        date = _date_of(trig, published)
         if date is None:
             continue
         for m, key in recent:

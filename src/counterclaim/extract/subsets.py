@@ -194,13 +194,19 @@ def _link_sums(mentions: list[FigureMention]) -> None:
                 m.part_of = whole
 
 
-def _dates(sent) -> set[str]:
-    return {e.text.lower() for e in sent.ents if e.label_ in _OTHER_TIME}
+def _dates_by_sentence(doc: Doc) -> dict[int, set[str]]:
+    """DATE entities per sentence start, read in one pass (``Span.ents`` walks the whole Doc)."""
+    out: dict[int, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ in _OTHER_TIME:
+            out.setdefault(ent.sent.start, set()).add(ent.text.lower())
+    return out
 
 
 def _link_aggregates(doc: Doc, mentions: list[FigureMention]) -> None:
     """Figures of single attacks after an aggregate figure of the same outcome and day."""
     wholes: dict[str, FigureMention] = {}
+    dates = _dates_by_sentence(doc)
     for m in mentions:
         sent = m.sentence
         if sent is None:
@@ -217,7 +223,8 @@ def _link_aggregates(doc: Doc, mentions: list[FigureMention]) -> None:
         whole = wholes.get(m.outcome)
         if whole is None or m is whole or m.part_of is not None:
             continue
-        if _dates(sent) - _dates(whole.sentence) - {"monday", "tuesday", "wednesday", "thursday",
+        whole_dates = dates.get(whole.sentence.start, set()) if whole.sentence is not None else set()
+        if dates.get(sent.start, set()) - whole_dates - {"monday", "tuesday", "wednesday", "thursday",
                                                      "friday", "saturday", "sunday", "today"}:
             wholes.clear()  # the text moved to another time
             continue
