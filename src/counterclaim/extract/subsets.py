@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from counterclaim.extract.outcomes import lemma_of
+
 if TYPE_CHECKING:
     from counterclaim.extract.figures import FigureMention
 
@@ -32,10 +34,6 @@ _AMONG_WORDS = {"dead", "killed", "victims", "casualties", "wounded", "injured",
                 "abducted", "kidnapped", "detained", "arrested", "displaced", "evacuated"}
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
 def _subset_whole(head: Token, mentions_by_token: dict[int, int]) -> int | None:
     """``part_of`` from the syntax: "613 civilians including 169 women", "eight ... among the dead",
     "258 of them civilians", "Of these 184 people, 51 were women"."""
@@ -47,7 +45,7 @@ def _subset_whole(head: Token, mentions_by_token: dict[int, int]) -> int | None:
             for cand in [gov] + list(gov.children) + list(gov.subtree):
                 if cand.i in mentions_by_token and cand.i < tok.i:
                     return mentions_by_token[cand.i]
-    if tok.dep_ == "dobj" and _lemma(tok.head) == "include":
+    if tok.dep_ == "dobj" and lemma_of(tok.head) == "include":
         for subj in tok.head.children:
             if subj.dep_ == "nsubj":
                 for cand in subj.subtree:
