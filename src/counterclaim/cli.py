@@ -206,7 +206,9 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
 
 from counterclaim.evaluate.command import evaluate as evaluate_command  # noqa: E402
 from counterclaim.ledger.commands import COMMANDS as LEDGER_COMMANDS  # noqa: E402
+from counterclaim.web.command import serve  # noqa: E402
 
 main.add_command(evaluate_command)
+main.add_command(serve)
 for _command in LEDGER_COMMANDS:
     main.add_command(_command)

@@ -1,0 +1,30 @@
+"""The web interface and HTTP API of a ledger (``counterclaim serve``).
+
+>>> from counterclaim.web import create_app                 # doctest: +SKIP
+>>> app = create_app("counterclaim.db")                      # an ASGI app: uvicorn, TestClient…
+
+Pages are server-rendered HTML (no JavaScript framework; one small script enhances the
+reader) and each has a JSON twin under ``/api`` built from the same dict; the OpenAPI
+schema is at ``/openapi.json``. See :mod:`counterclaim.web.app` for the factory,
+:mod:`.routes` and :mod:`.actions` for the routes, :mod:`.views` for the data.
+
+FastAPI is imported only when :func:`create_app` is first used, so that the ``serve``
+command (:mod:`.command`) can be registered with the CLI without slowing other commands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from counterclaim.web.app import create_app
+
+__all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "create_app":
+        from counterclaim.web.app import create_app
+
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,126 @@
+"""Writing routes: add a document (page and API), merge and split events and sources (API).
+
+Every one calls :func:`counterclaim.web.writes.check_write` first (token, same site).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+
+from counterclaim.web import writes
+from counterclaim.web.errors import WebError, WebErrors
+from counterclaim.web.limits import ALLOWED_SUFFIXES
+
+router = APIRouter()
+
+
+class Merge(BaseModel):
+    """Ids to merge, the id to keep (default: the first) and an optional new name."""
+
+    ids: list[str] = Field(min_length=2)
+    into: str | None = None
+    name: str | None = None
+
+
+class SplitEvent(BaseModel):
+    """Documents (sha256 or unique prefix) to move to a new event."""
+
+    documents: list[str] = Field(min_length=1)
+    new_id: str | None = None
+    name: str | None = None
+
+
+class SplitSource(BaseModel):
+    """Spellings to move to a new source."""
+
+    spellings: list[str] = Field(min_length=1)
+    new_id: str | None = None
+    name: str | None = None
+
+
+async def _read_upload(upload: UploadFile | None, limit: int) -> tuple[bytes, str | None]:
+    if upload is None or not upload.filename:
+        return b"", None
+    writes.check_upload(upload.filename, upload.size or 0, limit)
+    data = await upload.read(limit + 1)
+    writes.check_upload(upload.filename, len(data), limit)
+    return data, upload.filename
+
+
+async def _add(request: Request, text: str, title: str, upload: UploadFile | None) -> dict[str, Any]:
+    limit = request.app.state.max_upload
+    data, filename = await _read_upload(upload, limit)
+    if not data:
+        data = text.encode("utf-8")
+    if not data.strip():
+        raise WebError(WebErrors.E206.format(), 400)
+    from starlette.concurrency import run_in_threadpool
+
+    result: dict[str, Any] = await run_in_threadpool(
+        writes.add_document, request.app.state.target, data, filename=filename, title=title or None, limit=limit,
+        use_ner=request.app.state.use_ner)
+    return result
+
+
+@router.get("/add", response_class=HTMLResponse, include_in_schema=False)
+def add_page(request: Request) -> Response:
+    """The form to paste or upload a document."""
+    return request.app.state.templates.TemplateResponse(request, "add.html", {
+        "data": {}, "token_required": request.app.state.token is not None,
+        "max_upload": request.app.state.max_upload, "suffixes": ", ".join(ALLOWED_SUFFIXES)})
+
+
+@router.post("/add", include_in_schema=False)
+async def add_form(request: Request, text: Annotated[str, Form()] = "", title: Annotated[str, Form()] = "",
+                   token: Annotated[str, Form()] = "", file: Annotated[UploadFile | None, File()] = None) -> Response:
+    """Add from the form, then show the document."""
+    writes.check_write(request, token or None)
+    result = await _add(request, text, title, file)
+    return RedirectResponse(f"/documents/{result['id']}?added={int(result['added'])}", status_code=303)
+
+
+@router.post("/api/documents", status_code=201, tags=["documents"])
+async def add_api(request: Request, text: Annotated[str, Form()] = "", title: Annotated[str, Form()] = "",
+                  file: Annotated[UploadFile | None, File()] = None) -> Any:
+    """Add a document (multipart: ``text`` or ``file``, optional ``title``); it is extracted and stored.
+
+    Returns ``{"id", "added", "title", "figures", "quotes", "acts", "events"}``; 200 with
+    ``added: false`` when the same text is already stored.
+    """
+    writes.check_write(request)
+    result = await _add(request, text, title, file)
+    return JSONResponse(result, status_code=201 if result["added"] else 200)
+
+
+@router.post("/api/events/merge", tags=["events"])
+def merge_events_api(request: Request, body: Merge) -> Any:
+    """Merge events reported as several; returns the surviving id."""
+    writes.check_write(request)
+    return {"id": writes.merge_events(request.app.state.target, body.ids, into=body.into, name=body.name)}
+
+
+@router.post("/api/events/{event_id}/split", tags=["events"])
+def split_event_api(request: Request, event_id: str, body: SplitEvent) -> Any:
+    """Move documents' contributions out of an event; returns the new event's id."""
+    writes.check_write(request)
+    return {"id": writes.split_event(request.app.state.target, event_id, body.documents, new_id=body.new_id,
+                                     name=body.name)}
+
+
+@router.post("/api/sources/merge", tags=["sources"])
+def merge_sources_api(request: Request, body: Merge) -> Any:
+    """Merge sources that are one speaker; returns the surviving id."""
+    writes.check_write(request)
+    return {"id": writes.merge_sources(request.app.state.target, body.ids, into=body.into, name=body.name)}
+
+
+@router.post("/api/sources/{source_id}/split", tags=["sources"])
+def split_source_api(request: Request, source_id: str, body: SplitSource) -> Any:
+    """Move spellings of a source to a new source; returns its id."""
+    writes.check_write(request)
+    return {"id": writes.split_source(request.app.state.target, source_id, body.spellings, new_id=body.new_id,
+                                      name=body.name)}

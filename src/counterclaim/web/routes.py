@@ -1,0 +1,156 @@
+"""Reading routes: each page and its ``/api`` twin render the same dict from :mod:`.views`.
+
+| page | JSON twin |
+|---|---|
+| ``/`` overview | ``/api/overview`` (and ``/api/events``) |
+| ``/events/{id}`` | ``/api/events/{id}`` |
+| ``/documents`` | ``/api/documents`` |
+| ``/documents/{sha256}`` | ``/api/documents/{sha256}`` |
+| ``/sources`` | ``/api/sources`` |
+| ``/sources/{id}`` | ``/api/sources/{id}`` |
+| ``/search?q=`` | ``/api/search?q=`` |
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from counterclaim.web.views import LedgerView
+
+router = APIRouter()
+
+
+def _view(request: Request) -> LedgerView:
+    view: LedgerView = request.app.state.view
+    return view
+
+
+def _page(request: Request, template: str, data: dict[str, Any], **extra: Any) -> HTMLResponse:
+    context = {"data": data, "token_required": request.app.state.token is not None, **extra}
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+# -- overview ------------------------------------------------------------------------------
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def overview_page(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "") -> Response:
+    """Events with their toll ranges and spreads; corpus counts; search box."""
+    return _page(request, "overview.html", _view(request).overview(sort=sort, page=page, q=q))
+
+
+@router.get("/api/overview", tags=["pages"])
+def overview_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "") -> Any:
+    """The overview's data: ``counts``, one page of ``events`` (50), ``page``, ``pages``, ``total_events``."""
+    return _view(request).overview(sort=sort, page=page, q=q)
+
+
+@router.get("/api/events", tags=["events"])
+def events_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "") -> Any:
+    """One page of events (as on the overview), each with its death toll row and other outcomes."""
+    data = _view(request).overview(sort=sort, page=page, q=q)
+    return {k: data[k] for k in ("events", "page", "pages", "total_events", "sort", "q")}
+
+
+# -- events --------------------------------------------------------------------------------
+
+@router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+def event_page(request: Request, event_id: str, all: int = 0) -> Response:
+    """An event: per outcome, each source's figures side by side, a range chart, sentences, checks."""
+    data = _view(request).event(event_id, all_claims=bool(all))
+    if data["id"] != event_id:  # a merged id: show the event it was merged into
+        return RedirectResponse(f"/events/{data['id']}", status_code=307)
+    return _page(request, "event.html", data)
+
+
+@router.get("/api/events/{event_id}", tags=["events"])
+def event_api(request: Request, event_id: str, all: int = 0) -> Any:
+    """An event with ``outcomes`` (claims with their ``evidence`` sentences and a ``chart``) and ``checks``.
+
+    A row lists the 60 claims found in most documents (``claims_total`` counts them all); ``all=1`` lists all.
+    """
+    return _view(request).event(event_id, all_claims=bool(all))
+
+
+# -- documents -----------------------------------------------------------------------------
+
+@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+def documents_page(request: Request, page: int = Query(1, ge=1)) -> Response:
+    """Stored documents, 100 a page."""
+    return _page(request, "documents.html", _view(request).documents(page))
+
+
+@router.get("/api/documents", tags=["documents"])
+def documents_api(request: Request, response: Response, page: int | None = Query(None, ge=1)) -> Any:
+    """Documents: id (sha256), metadata, counts of figures, quotes and acts, events.
+
+    All of them as a JSON array, or with ``page`` the 100 of that page (as on /documents);
+    the header ``X-Total-Count`` gives the number of documents.
+    """
+    data = _view(request).documents(page)
+    response.headers["X-Total-Count"] = str(data["total"])
+    return data["documents"]
+
+
+def _document_json(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "segments"}
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+def document_page(request: Request, doc_id: str, added: int = 0) -> Response:
+    """The reader: the text with its figures, quotes, sources and acts highlighted; the claims beside."""
+    data = _view(request).document(doc_id)
+    if data["id"] != doc_id:
+        return RedirectResponse(f"/documents/{data['id']}", status_code=307)
+    return _page(request, "document.html", data, added=bool(added))
+
+
+@router.get("/api/documents/{doc_id}", tags=["documents"])
+def document_api(request: Request, doc_id: str) -> Any:
+    """A document's metadata, text, ``claims`` (figures, sources, quotes, acts with spans) and events."""
+    return _document_json(_view(request).document(doc_id))
+
+
+# -- sources -------------------------------------------------------------------------------
+
+@router.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+def sources_page(request: Request) -> Response:
+    """Every normalised source."""
+    return _page(request, "sources.html", {"sources": _view(request).sources()})
+
+
+@router.get("/api/sources", tags=["sources"])
+def sources_api(request: Request) -> Any:
+    """Every live source: id, name, kind, types, spellings, claim and document counts, events."""
+    return _view(request).sources()
+
+
+@router.get("/sources/{source_id}", response_class=HTMLResponse, include_in_schema=False)
+def source_page(request: Request, source_id: str, page: int = Query(1, ge=1)) -> Response:
+    """Every claim of a source, by event (25 events a page)."""
+    data = _view(request).source(source_id, page)
+    if data["id"] != source_id:
+        return RedirectResponse(f"/sources/{data['id']}", status_code=307)
+    return _page(request, "source.html", data)
+
+
+@router.get("/api/sources/{source_id}", tags=["sources"])
+def source_api(request: Request, source_id: str, page: int = Query(1, ge=1)) -> Any:
+    """A source with its spellings and, per event, outcome and group, its claims (25 events a page)."""
+    return _view(request).source(source_id, page)
+
+
+# -- search --------------------------------------------------------------------------------
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_page(request: Request, q: str = Query("", max_length=500)) -> Response:
+    """Full-text search over documents and quotes."""
+    return _page(request, "search.html", _view(request).search(q))
+
+
+@router.get("/api/search", tags=["search"])
+def search_api(request: Request, q: str = Query("", max_length=500), limit: int = Query(50, ge=1, le=200)) -> Any:
+    """Documents and quotes holding every word of ``q``; snippets mark matches with U+E000…U+E001."""
+    return _view(request).search(q, limit=limit)

@@ -1,0 +1,128 @@
+"""End to end in a real headless chromium (Debian's) driven by Playwright; screenshots are kept.
+
+Screenshots go to ``tests/web/artifacts/`` (gitignored). Without chromium or playwright
+these tests are skipped locally and fail in CI (``CI=true``), where ``.ci/run`` installs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from web_helpers import ARTIFACTS, XSS_TEXT, chromium_or_skip, documents
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def expect(locator: Any) -> Any:
+    """Playwright's retrying assertions (imported late: the module loads without playwright)."""
+    from playwright.sync_api import expect as _expect
+
+    return _expect(locator)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One chromium for the module."""
+    path = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=path, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page that records console errors and fails on any dialog (alert = script ran)."""
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    context.set_default_timeout(60_000)  # a busy CI machine
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.dialogs = []
+
+    def on_dialog(dialog: Any) -> None:
+        tab.dialogs.append(dialog.message)
+        dialog.dismiss()
+    tab.on("dialog", on_dialog)
+    yield tab
+    context.close()
+
+
+def shot(tab: Any, name: str) -> Path:
+    """Save a screenshot as a test artefact."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_open_an_event_click_a_figure_see_its_source(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/")
+    shot(page, "overview")
+    page.get_by_role("link", name="Zarvenko").first.click()
+    page.wait_for_url(re.compile(r"/events/zarvenko-1992$"))
+    assert page.locator("figure.chart svg text.count").count() == 3  # labels drawn, no hover needed
+    shot(page, "event")
+    page.locator("blockquote.evidence a", has_text="613 civilians").click()
+    page.wait_for_url(re.compile(r"/documents/[0-9a-f]{64}#fig-f1$"))
+    selected = page.locator("#selected")
+    expect(selected).to_contain_text("Ministry of Health")  # the hash selected the figure on load
+    page.locator("a.hl.k-figure", has_text="at least 200 people").click()
+    expect(selected).to_contain_text("Human Rights Watch")
+    text = selected.inner_text()
+    assert "at_least" in text and "killed" in text
+    expect(page.locator("a.hl.k-figure.active")).to_have_count(1)
+    shot(page, "document-selected")
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_upload_a_document_and_find_it(page: Any, live_server: str, tmp_path: Path) -> None:
+    article = tmp_path / "quorvan-floods.txt"
+    article.write_text("Title: Floods reach Quorvan\nPublished: 2019-05-04\n\n"
+                       "Floods in the town of Quorvan killed 37 people on 2 May 2019, the regional governor said.",
+                       encoding="utf-8")
+    page.goto(live_server + "/add")
+    page.set_input_files("input[type=file]", str(article))
+    shot(page, "add-form")
+    page.get_by_role("button", name="Add and extract").click()
+    page.wait_for_url(re.compile(r"/documents/[0-9a-f]{64}\?added=1$"), timeout=120_000)
+    assert "was added" in page.locator(".notice").inner_text()
+    assert page.locator("h1").inner_text() == "Floods reach Quorvan"
+    page.fill("header input[name=q]", "Quorvan floods")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url(re.compile(r"/search\?q=Quorvan"))
+    expect(page.locator("ol.hits a", has_text="Floods reach Quorvan")).to_have_count(1)
+    shot(page, "search-after-upload")
+    page.goto(live_server + "/add")
+    big = tmp_path / "report.pdf"
+    big.write_bytes(b"%PDF-1.4 not an article")
+    page.set_input_files("input[type=file]", str(big))
+    page.get_by_role("button", name="Add and extract").click()
+    expect(page.locator(".error")).to_contain_text("E204")
+    shot(page, "add-refused")
+    assert page.dialogs == []
+
+
+def test_markup_in_a_document_shows_as_text_and_never_runs(page: Any, live_server: str) -> None:
+    doc = next(r.document.id for r in documents() if r.document.text == XSS_TEXT)
+    page.goto(f"{live_server}/documents/{doc}")
+    text = page.locator("article.text").inner_text()
+    assert "<script>alert(1)</script>" in text
+    assert '" onmouseover="alert(2)"' in text and "<img src=x onerror=alert(3)>" in text
+    assert page.locator("article.text img, article.text script, article.text b").count() == 0
+    assert page.locator("h1").inner_text().startswith("<script>alert('title')</script>")
+    page.locator("article.text").hover()
+    page.locator("a.hl.k-source").first.click()
+    expect(page.locator("#selected")).to_contain_text("<b>Officials</b>")
+    shot(page, "xss-document")
+    page.goto(f"{live_server}/search?q=alert")
+    assert page.locator("ol.hits img").count() == 0
+    assert page.dialogs == []
