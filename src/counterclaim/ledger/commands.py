@@ -86,21 +86,75 @@ def _report(report: Any, ledger: Any, fmt: str, verb: str) -> None:
 @click.option("--no-ner", is_flag=True, help="Find places without the spaCy NER (faster, less precise events).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this many bytes (E005).")
+@click.option("-w", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes (0: every core). More than 1 implies --engine processes.")
+@click.option("--engine", type=click.Choice(["local", "processes", "dask"]), default=None,
+              help="Where documents are extracted: this process, a process pool, or Dask "
+                   "(a local cluster of --workers, or --scheduler). Default: local, or processes with --workers.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="A running Dask scheduler, e.g. tcp://host:8786 (implies --engine dask).")
+@click.option("--output", "output", default=None, metavar="DIR",
+              help="Write Parquet shards (one per partition) to DIR; finished shards are skipped on a rerun.")
+@click.option("--ledger/--no-ledger", "to_ledger", default=None,
+              help="Store in the ledger (the default without --output; with --output, shards only unless --ledger).")
+@click.option("--partition-size", type=click.IntRange(min=1), default=None,
+              help="Documents (files or JSON Lines) per task sent to a worker [default: 16; 1 in-process "
+                   "without --output].")
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Progress bar with docs/s and ETA on standard error (default: when it is a terminal).")
 @click.option("-v", "--verbose", is_flag=True, help="Print one line per document on standard error.")
 @_format_option("table", "json")
 @edge
-def ingest(paths: tuple[str, ...], db: str, no_ner: bool, max_bytes: int, verbose: bool, fmt: str) -> None:
+def ingest(paths: tuple[str, ...], db: str, no_ner: bool, max_bytes: int, workers: int, engine: str | None,
+           scheduler: str | None, output: str | None, to_ledger: bool | None, partition_size: int | None,
+           show_progress: bool | None, verbose: bool, fmt: str) -> None:
     """Extract PATHS and store them in the ledger: files, folders, globs, - (stdin); .txt .html .md .jsonl.
 
-    A document already stored (same sha256 of its text) is skipped; each document is
-    committed on its own, so an interrupted ingest can simply be run again. Events are
+    A document already stored (same sha256 of its text) is skipped, and so is a partition
+    whose shard is in --output; documents are committed in batches, so an interrupted
+    ingest can simply be run again. A document that cannot be read or crashes the extractor
+    is reported (and kept in the ledger's failures table) and the run goes on. Events are
     regrouped at the end.
+
+    Exit codes: 0 all stored; 1 some inputs unreadable; 3 ledger, model, Dask or output
+    problem (nothing ran); 4 the extractor crashed on some documents or a worker was lost.
     """
-    with _open(db) as ledger:
-        report = ledger.ingest(list(paths), options=Options(max_bytes=max_bytes), use_ner=not no_ner,
-                               progress=_progress(verbose))
-        _report(report, ledger, fmt, "ingest")
+    from counterclaim.batch import make_backend, run_batch
+
+    engine = engine or ("dask" if scheduler else "processes" if workers != 1 else "local")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask.")
+    use_ledger = to_ledger if to_ledger is not None else output is None
+    if not use_ledger and output is None:
+        raise click.UsageError("--no-ledger needs --output DIR.")
+    bar = sys.stderr.isatty() if show_progress is None else show_progress
+    ledger = _open(db) if use_ledger else None
+    try:
+        backend = make_backend(engine, workers=workers or None, scheduler=scheduler)
+        try:
+            report = run_batch(list(paths), ledger=ledger, output=output, backend=backend,
+                               options=Options(max_bytes=max_bytes), use_ner=not no_ner, partition_size=partition_size,
+                               progress=_progress(verbose), bar=bar)
+        finally:
+            backend.close()
+        if ledger is not None:
+            _report(report, ledger, fmt, "ingest")
+        elif fmt == "json":
+            for failure in report.failures:
+                click.echo(f"error: {failure.label}: {failure.message}", err=True)
+            _json(report.to_dict())
+        else:
+            for failure in report.failures:
+                click.echo(f"error: {failure.label}: {failure.message}", err=True)
+            rate = report.documents / report.seconds if report.seconds else 0.0
+            click.echo(f"wrote {report.written} document(s) in {report.shards} shard(s), skipped {report.skipped}"
+                       f"{f', {len(report.failures)} failed' if report.failures else ''}"
+                       f" ({rate:.1f} docs/s, {report.workers} worker(s), {report.backend}).")
+    finally:
+        if ledger is not None:
+            ledger.close()
     sys.exit(report.exit_code)
+
 
 
 @click.command()

@@ -12,10 +12,11 @@ are kept as metadata), or an OUTPUT.md object (``{"document": ..., "figures": ..
 ``counterclaim extract --format jsonl`` writes), which is stored as it is, without
 extracting again.
 
-Each document is committed on its own (:func:`counterclaim.ledger.write.store`), so an
-interrupted ingest keeps every document finished before the interruption and a rerun
-skips them (same sha256) and completes the rest; events are regrouped at the end of every
-run, including a run that only skips.
+:func:`run_ingest` hands the work to :mod:`counterclaim.batch` (in this process, a process
+pool or Dask): documents are committed in batches, each document whole
+(:func:`counterclaim.ledger.write.store`), so an interrupted ingest keeps every batch
+committed before the interruption and a rerun skips them (same sha256) and completes the
+rest; events are regrouped at the end of every run, including a run that only skips.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from counterclaim.errors import ConfigError, CounterclaimError
+from counterclaim.errors import CounterclaimError
 from counterclaim.ledger.errors import LedgerErrors, LedgerInputError
 from counterclaim.ledger.incidents import Incident, find_incidents
 from counterclaim.ledger.places import PlaceMention, lexical_places, merge_mentions, ner_places
@@ -215,47 +216,16 @@ Progress = Callable[[str, str, Result | None], None]
 
 
 def run_ingest(ledger: Any, inputs: list[str], *, options: Options | None = None, use_ner: bool = True,
-               progress: Progress | None = None) -> Report:
+               progress: Progress | None = None, **batch: Any) -> Any:
     """Ingest ``inputs`` into ``ledger`` (a :class:`counterclaim.ledger.Ledger`), then regroup events.
+
+    The work is done by :func:`counterclaim.batch.run_batch` (in this process unless a
+    ``backend`` is given in ``batch``, which also takes ``output``, ``partition_size``,
+    ``bar``); it returns a :class:`counterclaim.batch.BatchReport`.
 
     Raises:
         ConfigError: the spaCy model is missing (E010): nothing more can be extracted.
     """
-    options = options or Options()
-    report = Report()
-    try:
-        for item in articles(expand(inputs), options):
-            if isinstance(item, Failure):
-                report.failures.append(item)
-                if progress:
-                    progress("failed", item.label, None)
-                continue
-            if ledger.has(item.id):
-                report.skipped += 1
-                if progress:
-                    progress("skipped", item.label, None)
-                continue
-            try:
-                result, incidents = extract(item, options, use_ner=use_ner)
-            except ConfigError:
-                raise
-            except CounterclaimError as exc:
-                report.failures.append(Failure(item.label, exc.message, exc.exit_code))
-                continue
-            except (KeyboardInterrupt, MemoryError):
-                raise
-            except Exception as exc:  # a bug in extraction: record it and go on with the other documents
-                detail = " ".join(str(exc).split())
-                report.failures.append(Failure(item.label, f"internal error: {type(exc).__name__}: {detail} "
-                                                           "(please report)", 4))
-                continue
-            if ledger.store(result, incidents, meta=item.meta):
-                report.added += 1
-                if progress:
-                    progress("added", item.label, result)
-            else:
-                report.skipped += 1
-    finally:
-        report.grouping = ledger.regroup()
-    report.stale = len(ledger.stale_documents())
-    return report
+    from counterclaim.batch import run_batch
+
+    return run_batch(inputs, ledger=ledger, options=options, use_ner=use_ner, progress=progress, **batch)

@@ -189,3 +189,23 @@ def migrate(db: Database) -> list[str]:
             db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", (migration.name, _now()))
         new.append(migration.name)
     return new
+
+
+# -- 0002_batch_failures (batch ingestion, counterclaim.batch) ----------------------------
+# ``failures``: one row per input that a batch ingest could not use (unreadable, or it
+# crashed the extractor), keyed by its label (a path, or ``path:line`` for JSON Lines);
+# the row is deleted when a later run stores the document. ``documents_path`` lets a
+# resumed run find what is already stored for an input without reading the whole table.
+_BATCH_FAILURES = (
+    """CREATE TABLE failures (
+        label TEXT PRIMARY KEY,
+        doc_id TEXT,
+        path TEXT NOT NULL,
+        line BIGINT,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        exit_code INTEGER NOT NULL,
+        failed_at TEXT NOT NULL)""",
+    "CREATE INDEX documents_path ON documents (path)",
+)
+MIGRATIONS = (*MIGRATIONS, Migration("0002_batch_failures", _BATCH_FAILURES))

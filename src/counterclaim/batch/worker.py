@@ -1,0 +1,235 @@
+"""What a batch worker does with one partition: read, extract, find incidents, return plain dicts.
+
+A partition is a list of *tasks*, each small and picklable, so that a worker on another
+machine needs only the shared file system:
+
+* ``{"path": "archive/a.txt", "known": [...]}`` — one article file;
+* ``{"path": "dump.jsonl", "offset": 81920, "first": 129, "count": 64, "known": {...}}`` — a
+  range of JSON Lines: ``count`` lines starting at byte ``offset`` (line number ``first``);
+* ``{"label": "<stdin>", "lines": [...], "first": 1}`` / ``{"label": "<stdin>", "data": b"..."}``
+  — standard input, read by the driver.
+
+``known`` holds the ids already stored under a task's label: a document whose sha256 is
+among them is reported ``skipped`` without running the pipeline, which is how an
+interrupted run resumes cheaply. Every document gives one record: ``ok`` (the OUTPUT.md
+object of its Result, its incidents and metadata), ``skipped``, or ``failed`` (id when it
+was read, path, line, error code, short message, exit code). An exception inside the
+extractor is caught per document, so one bad article never stops its partition.
+
+The spaCy pipeline is loaded once per worker process (:func:`counterclaim.nlp.load_nlp` is
+cached) and, when the model has an NER, one parse gives both the extraction and the place
+mentions (the serial ingest parses a second time with the NER alone; the results are the same).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from typing import Any
+
+from counterclaim.errors import ConfigError, CounterclaimError
+from counterclaim.ledger.incidents import Incident, PlaceWeight, find_incidents
+from counterclaim.ledger.ingest import Article, Failure, _jsonl_article, articles, extract
+from counterclaim.options import Options
+from counterclaim.records import Result
+
+Task = dict[str, Any]
+Record = dict[str, Any]
+
+INTERNAL_CODE = "E150"
+"""Failure code of a document that crashed the extractor (a bug: please report it)."""
+LOST_CODE = "E151"
+"""Failure code of the documents of a partition whose worker died (killed, out of memory)."""
+MESSAGE_CHARS = 300
+_CODE = re.compile(r"^(E\d{3})\b")
+
+
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def init_worker() -> None:
+    """Start-up of a pool process: one BLAS thread (unless set), before numpy is imported.
+
+    Several worker processes each running a multi-threaded BLAS oversubscribe the cores:
+    measured on 2 cores, one worker was 1.45x slower with OpenBLAS's default threads than with
+    one. Dask's nanny sets the same variables for its workers.
+    """
+    for name in THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+
+
+def failure_record(label: str, message: str, exit_code: int, *, code: str | None = None,
+                   doc_id: str | None = None) -> Record:
+    """A failure as a plain dict: ``label``, ``id``, ``path``, ``line``, ``code``, ``message``, ``exit_code``."""
+    path, line = split_label(label)
+    found = _CODE.match(message)
+    message = " ".join(message.split())
+    if len(message) > MESSAGE_CHARS:
+        message = message[: MESSAGE_CHARS - 1] + "…"
+    return {"status": "failed", "label": label, "id": doc_id, "path": path, "line": line,
+            "code": code or (found.group(1) if found else INTERNAL_CODE), "message": message, "exit_code": exit_code}
+
+
+def split_label(label: str) -> tuple[str, int | None]:
+    """``("dump.jsonl", 12)`` for ``"dump.jsonl:12"``; ``(label, None)`` for a file."""
+    head, _, tail = label.rpartition(":")
+    if head and tail.isdigit():
+        return head, int(tail)
+    return label, None
+
+
+def task_labels(task: Task) -> list[str]:
+    """The labels of a task's documents, as failures and progress name them."""
+    if "count" in task:
+        return [f"{task['path']}:{task['first'] + i}" for i in range(task["count"])]
+    if "lines" in task:
+        return [f"{task['label']}:{task['first'] + i}" for i in range(len(task["lines"]))]
+    return [task.get("label") or task["path"]]
+
+
+def _read_range(task: Task) -> list[str]:
+    with open(task["path"], "rb") as fh:
+        fh.seek(task["offset"])
+        return [fh.readline().decode("utf-8", errors="replace") for _ in range(task["count"])]
+
+
+def task_articles(task: Task, options: Options) -> Iterator[Article | Failure]:
+    """Read one task's documents (unreadable ones become Failures)."""
+    if "count" in task or "lines" in task:
+        lines = _read_range(task) if "count" in task else task["lines"]
+        label = task.get("label") or task["path"]
+        for i, line in enumerate(lines):
+            if not line.strip():
+                continue
+            where = f"{label}:{task['first'] + i}"
+            try:
+                yield _jsonl_article(line, where)
+            except CounterclaimError as exc:
+                yield Failure(where, exc.message, exc.exit_code)
+    elif "data" in task:
+        from counterclaim.read import read_bytes
+
+        try:
+            document, diagnostics = read_bytes(task["data"], None, max_bytes=options.max_bytes)
+        except CounterclaimError as exc:
+            yield Failure(task["label"], exc.message, exc.exit_code)
+            return
+        yield Article(task["label"], document=document, diagnostics=list(diagnostics))
+    else:
+        yield from articles(iter([task["path"]]), options)
+
+
+def _ner_places(doc: Any, norm: Any, text: str) -> list[Any]:
+    """Place mentions from the entities of a full parse; mirrors :func:`ledger.places.ner_places`."""
+    from counterclaim.ledger.countries import country
+    from counterclaim.ledger.places import _mention
+
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+            continue
+        start, end = norm.to_original(ent.start_char, ent.end_char)
+        raw = text[start:end]
+        words = raw.split()
+        if words and words[0].lower() == "the":
+            start += len(raw) - len(raw.lstrip()) + 4
+            raw = text[start:end]
+        if ent.label_ == "NORP":
+            mention = _mention(raw, start, end, kind="demonym") if country(raw) else None
+        else:
+            mention = _mention(raw, start, end)
+        if mention:
+            out.append(mention)
+    return out
+
+
+def extract_article(article: Article, options: Options, *, use_ner: bool = True) -> tuple[Result, list[Incident]]:
+    """The Result and incidents of an article, as :func:`counterclaim.ledger.ingest.extract` gives them.
+
+    With an NER in the pipeline and a text short enough to be parsed whole, the parse made
+    for extraction also gives the place mentions (one parse instead of two).
+    """
+    if article.result is not None or not use_ner or article.document is None:
+        return extract(article, options, use_ner=use_ner)
+    from counterclaim.assemble import CHUNK_CHARS, extract_all, parse
+    from counterclaim.ledger.places import lexical_places, merge_mentions
+    from counterclaim.nlp import load_nlp
+    from counterclaim.nlp.normalize import normalize
+    from counterclaim.process import versions
+
+    nlp = load_nlp(options.model)
+    document = article.document
+    norm = normalize(document.text)
+    if "ner" not in nlp.pipe_names or len(norm.text) > CHUNK_CHARS:
+        return extract(article, options, use_ner=use_ner)
+    doc = parse(nlp, norm.text)
+    figures, quotes, acts, found = extract_all(doc, norm, options, published=document.published)
+    result = Result(document=document, figures=tuple(figures), quotes=tuple(quotes), acts=tuple(acts),
+                    diagnostics=tuple(article.diagnostics) + tuple(found), versions=versions(options))
+    places = merge_mentions(_ner_places(doc, norm, document.text), lexical_places(document.text, loose=False))
+    return result, find_incidents(result, places)
+
+
+def incident_to_dict(incident: Incident) -> dict[str, Any]:
+    """A plain, JSON-ready dict of an incident."""
+    d = asdict(incident)
+    d["lo"] = incident.lo.isoformat() if incident.lo else None
+    d["hi"] = incident.hi.isoformat() if incident.hi else None
+    return d
+
+
+def incident_from_dict(d: dict[str, Any]) -> Incident:
+    """The inverse of :func:`incident_to_dict`."""
+    return Incident(n=d["n"], is_primary=d["is_primary"], figures=list(d["figures"]),
+                    places=[PlaceWeight(**p) for p in d["places"]], names=list(d["names"]),
+                    lo=_dt.date.fromisoformat(d["lo"]) if d["lo"] else None,
+                    hi=_dt.date.fromisoformat(d["hi"]) if d["hi"] else None, date_text=d["date_text"])
+
+
+Extractor = Callable[..., tuple[Result, list[Incident]]]
+"""``extractor(article, options, *, use_ner) -> (Result, incidents)``; :func:`extract_article` by default."""
+
+
+def process_article(item: Article | Failure, known: set[str], options: Options, use_ner: bool,
+                    extractor: Extractor | None = None) -> Record:
+    """One document's record (never raises, except for a missing model: nothing could be extracted)."""
+    if isinstance(item, Failure):
+        return failure_record(item.label, item.message, item.exit_code)
+    doc_id = item.id
+    if doc_id in known:
+        return {"status": "skipped", "label": item.label, "id": doc_id}
+    try:
+        result, incidents = (extractor or extract_article)(item, options, use_ner=use_ner)
+    except ConfigError:
+        raise
+    except CounterclaimError as exc:
+        return failure_record(item.label, exc.message, exc.exit_code, doc_id=doc_id)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # a bug in extraction: record it, go on with the other documents
+        return failure_record(item.label, f"internal error: {type(exc).__name__}: {exc} (please report)", 4,
+                              code=INTERNAL_CODE, doc_id=doc_id)
+    return {"status": "ok", "label": item.label, "id": doc_id, "result": result.to_dict(),
+            "incidents": [incident_to_dict(i) for i in incidents], "meta": item.meta,
+            "words": len(result.document.text.split())}
+
+
+def process_partition(tasks: list[Task], options: Options | None = None, use_ner: bool = True,
+                      extractor: Extractor | None = None) -> list[Record]:
+    """Every document of a partition as a record (see the module docstring); runs in a worker.
+
+    ``extractor`` replaces :func:`extract_article` (it must be importable by the workers).
+
+    Raises:
+        ConfigError: the spaCy model is missing (E010) — fatal for the whole run.
+    """
+    options = options or Options()
+    out: list[Record] = []
+    for task in tasks:
+        known = set(task.get("known") or ())
+        for item in task_articles(task, options):
+            out.append(process_article(item, known, options, use_ner, extractor))
+    return out
