@@ -122,30 +122,6 @@ def task_articles(task: Task, options: Options) -> Iterator[Article | Failure]:
         yield from articles(iter([task["path"]]), options)
 
 
-def _ner_places(doc: Any, norm: Any, text: str) -> list[Any]:
-    """Place mentions from the entities of a full parse; mirrors :func:`ledger.places.ner_places`."""
-    from counterclaim.ledger.countries import country
-    from counterclaim.ledger.places import _mention
-
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
-            continue
-        start, end = norm.to_original(ent.start_char, ent.end_char)
-        raw = text[start:end]
-        words = raw.split()
-        if words and words[0].lower() == "the":
-            start += len(raw) - len(raw.lstrip()) + 4
-            raw = text[start:end]
-        if ent.label_ == "NORP":
-            mention = _mention(raw, start, end, kind="demonym") if country(raw) else None
-        else:
-            mention = _mention(raw, start, end)
-        if mention:
-            out.append(mention)
-    return out
-
-
 def extract_article(article: Article, options: Options, *, use_ner: bool = True) -> tuple[Result, list[Incident]]:
     """The Result and incidents of an article, as :func:`counterclaim.ledger.ingest.extract` gives them.
 
@@ -155,7 +131,7 @@ def extract_article(article: Article, options: Options, *, use_ner: bool = True)
     if article.result is not None or not use_ner or article.document is None:
         return extract(article, options, use_ner=use_ner)
     from counterclaim.assemble import CHUNK_CHARS, extract_all, parse
-    from counterclaim.ledger.places import lexical_places, merge_mentions
+    from counterclaim.ledger.places import lexical_places, merge_mentions, places_from_entities
     from counterclaim.nlp import load_nlp
     from counterclaim.nlp.normalize import normalize
     from counterclaim.process import versions
@@ -169,7 +145,7 @@ def extract_article(article: Article, options: Options, *, use_ner: bool = True)
     figures, quotes, acts, found = extract_all(doc, norm, options, published=document.published)
     result = Result(document=document, figures=tuple(figures), quotes=tuple(quotes), acts=tuple(acts),
                     diagnostics=tuple(article.diagnostics) + tuple(found), versions=versions(options))
-    places = merge_mentions(_ner_places(doc, norm, document.text), lexical_places(document.text, loose=False))
+    places = merge_mentions(places_from_entities(doc, norm, document.text), lexical_places(document.text, loose=False))
     return result, find_incidents(result, places)
 
 

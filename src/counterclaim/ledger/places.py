@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from counterclaim.ledger.countries import country, is_country_name
 
@@ -233,6 +234,11 @@ def ner_places(text: str, model: str | None = None) -> list[PlaceMention] | None
     norm = normalize(text)
     with nlp.select_pipes(enable=["ner"]):
         doc = nlp(norm.text)
+    return places_from_entities(doc, norm, text)
+
+
+def places_from_entities(doc: Any, norm: Any, text: str) -> list[PlaceMention]:
+    """Place mentions from the entities of a parse of ``norm.text`` (offsets into ``text``)."""
     out: list[PlaceMention] = []
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
