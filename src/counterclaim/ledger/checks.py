@@ -204,6 +204,16 @@ def run_checks(db: Database, *, event_id: str | None = None) -> list[dict[str, A
     if event_id is not None:
         docs = {f["doc_id"] for f in figures if f["event_id"] == event_id}
         figures = [f for f in figures if f["doc_id"] in docs]
+    flags = checks_of_figures(db, figures, whole_ledger=event_id is None)
+    if event_id is not None:
+        flags = [f for f in flags if f["event_id"] == event_id]
+    return flags
+
+
+def checks_of_figures(db: Database, figures: list[dict[str, Any]], *, whole_ledger: bool = False
+                      ) -> list[dict[str, Any]]:
+    """The flags of a set of figure rows: per document, per source, and the time-span checks of
+    their documents (of every document when ``whole_ledger``)."""
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in figures:
         by_doc[f["doc_id"]].append(f)
@@ -211,7 +221,5 @@ def run_checks(db: Database, *, event_id: str | None = None) -> list[dict[str, A
     for doc_figures in by_doc.values():
         flags += _document_checks(doc_figures)
     flags += _source_checks(figures)
-    flags += time_span_checks(db, sorted(by_doc) if event_id is not None else None)
-    if event_id is not None:
-        flags = [f for f in flags if f["event_id"] == event_id]
+    flags += time_span_checks(db, None if whole_ledger else sorted(by_doc))
     return flags

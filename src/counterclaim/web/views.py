@@ -19,7 +19,7 @@ from counterclaim.ledger import Ledger
 from counterclaim.ledger import events as _events
 from counterclaim.ledger import search as _search
 from counterclaim.ledger import sources as _sources
-from counterclaim.ledger.checks import _document_checks, _source_checks, time_span_checks
+from counterclaim.ledger.checks import checks_of_figures
 from counterclaim.ledger.compare import compare, disagreement
 from counterclaim.ledger.db import placeholders
 from counterclaim.ledger.errors import LedgerErrors, NotFoundError
@@ -251,15 +251,7 @@ class LedgerView:
         db = self.ledger.db
         figures = [_figure(r) for r in db.query(
             _FIGURES + f" WHERE f.doc_id IN ({placeholders(len(docs))}) ORDER BY d.published, f.doc_id, f.seq", docs)]
-        by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for f in figures:
-            by_doc[f["doc_id"]].append(f)
-        flags: list[dict[str, Any]] = []
-        for doc_figures in by_doc.values():
-            flags += _document_checks(doc_figures)
-        flags += _source_checks(figures)
-        flags += time_span_checks(db, sorted(by_doc))
-        return [f for f in flags if f["event_id"] == live]
+        return [f for f in checks_of_figures(db, figures) if f["event_id"] == live]
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """A document's text, metadata, claims (figures, quotes, acts), sources and events."""
