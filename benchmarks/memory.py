@@ -5,8 +5,8 @@ documents (this repository's own templates) to a JSON Lines file and ingests the
 ``counterclaim.batch.run_batch`` in that process into a new SQLite ledger, then reports its
 peak resident set size (``ru_maxrss``: the spaCy pipeline, the driver and the worker in one
 process), once just before the ledger's final event regrouping and once at the end. Target:
-peak RSS of the batch pipeline at the largest size within 10 % of the smallest; the regrouping
-(:meth:`counterclaim.ledger.Ledger.regroup`, not part of the batch code) is reported beside it. The documents are
+peak RSS at the largest size within 10 % of the smallest, both for the batch pipeline and for
+the whole command with the (incremental) regrouping, :meth:`counterclaim.ledger.Ledger.regroup`. The documents are
 short (about 25 words) so that 10,000 of them finish in a couple of minutes on 2 cores; what
 is measured is growth with the number of documents, which length does not change.
 """
@@ -80,17 +80,21 @@ def main(argv: list[str] | None = None) -> int:
     lines = [f"Memory, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}; short documents of own templates "
              f"({args.sentences} sentences), JSON Lines, in one process (local backend, partitions of 16), "
              "into SQLite.", "",
-             "Columns 2-5: reading, extracting and storing every document (the batch pipeline); the last two: "
-             "the whole command, including the ledger's final event regrouping (`Ledger.regroup`).", "",
-             "| documents | seconds | peak RSS (MB) | vs smallest | target | with regroup: seconds | peak RSS (MB) |",
-             "|---|---|---|---|---|---|---|"]
+             "Pipeline: reading, extracting and storing every document; whole command: the pipeline and the "
+             "ledger's event grouping (`Ledger.regroup`, incremental). Target: each peak at the largest size "
+             "within +10% of the smallest.", "",
+             "| documents | pipeline: seconds | peak RSS (MB) | vs smallest | whole command: seconds | peak RSS (MB) "
+             "| vs smallest | target |",
+             "|---|---|---|---|---|---|---|---|"]
     ok = True
+    total_base = rows[0]["total_peak_mb"]
     for r in rows:
         growth = r["peak_mb"] / base - 1
+        total_growth = r["total_peak_mb"] / total_base - 1
         last = r is rows[-1] and len(rows) > 1
-        ok &= not last or growth <= TARGET
-        lines.append(f"| {r['size']:,} | {r['seconds']} | {r['peak_mb']} | {growth:+.1%} | "
-                     f"{'<= +10%' if last else '-'} | {r['total_seconds']} | {r['total_peak_mb']} |")
+        ok &= not last or (growth <= TARGET and total_growth <= TARGET)
+        lines.append(f"| {r['size']:,} | {r['seconds']} | {r['peak_mb']} | {growth:+.1%} | {r['total_seconds']} | "
+                     f"{r['total_peak_mb']} | {total_growth:+.1%} | {'<= +10%' if last else '-'} |")
     text = "\n".join(lines)
     print(text)
     if args.append_readme:

@@ -126,3 +126,23 @@ def test_markup_in_a_document_shows_as_text_and_never_runs(page: Any, live_serve
     page.goto(f"{live_server}/search?q=alert")
     assert page.locator("ol.hits img").count() == 0
     assert page.dialogs == []
+
+
+def test_split_an_event_from_its_page(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/events/zarvenko-1992")
+    split = page.locator("form[action='/events/zarvenko-1992/split']")
+    expect(split).to_be_hidden()  # the forms stay folded away until asked for
+    page.locator("details.correct summary", has_text="Correct the grouping").click()
+    expect(split).to_be_visible()
+    split.get_by_label("Zarvenko: a field report").check()
+    split.get_by_label("Name of the new event").fill("Zarvenko <field report>")
+    shot(page, "event-split-form")
+    split.get_by_role("button", name="Split into a new event").click()
+    page.wait_for_url(re.compile(r"/events/zarvenko-field-report\?changed=split$"))
+    expect(page.locator(".notice")).to_contain_text("split off")
+    assert page.locator("h1").inner_text() == "Zarvenko <field report>"
+    expect(page.locator("table.docs a")).to_have_text(["Zarvenko: a field report"])
+    page.goto(live_server + "/")
+    expect(page.get_by_role("link", name="Zarvenko <field report>")).to_have_count(1)
+    shot(page, "event-after-split")
+    assert page.errors == [] and page.dialogs == []

@@ -26,12 +26,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from counterclaim.ledger.compare import group_label
 from counterclaim.ledger.dates import date_mentions, parse_iso, time_spans
-from counterclaim.ledger.db import Database
+from counterclaim.ledger.db import Database, placeholders
 from counterclaim.ledger.query import figure_rows
 
 PARTITIONS = ({"civilians", "combatants"}, {"men", "women", "children"})
@@ -167,12 +167,7 @@ def _contradicts(years: int, qualifier: str, shortest: float, longest: float) ->
 def time_span_checks(db: Database, doc_ids: list[str] | None = None) -> list[dict[str, Any]]:
     """``time_span_contradicts_dates`` flags for the documents (all when None)."""
     out: list[dict[str, Any]] = []
-    docs = db.query("SELECT id, text, published FROM documents WHERE published IS NOT NULL ORDER BY id")
-    primary = {r["doc_id"]: r for r in db.query(
-        "SELECT doc_id, date_lo, date_hi, event_id FROM incidents WHERE is_primary = 1")}
-    for d in docs:
-        if doc_ids is not None and d["id"] not in doc_ids:
-            continue
+    for d, inc in _dated_documents(db, doc_ids):
         published = parse_iso(d["published"])
         if published is None:
             continue
@@ -181,7 +176,6 @@ def time_span_checks(db: Database, doc_ids: list[str] | None = None) -> list[dic
             sentence = d["text"][s:e]
             here = [m for m in date_mentions(sentence, published) if m.precision != "relative"
                     and not (m.precision == "day" and m.lo == published)]
-            inc = primary.get(d["id"])
             if here:
                 lo, hi = here[0].lo, here[0].hi
             elif inc and inc["date_lo"] and inc["date_lo"][:4] != d["published"][:4]:
@@ -198,12 +192,29 @@ def time_span_checks(db: Database, doc_ids: list[str] | None = None) -> list[dic
     return out
 
 
+def _dated_documents(db: Database, doc_ids: list[str] | None
+                     ) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """Documents with a publication date (all, or ``doc_ids``), each with its primary incident."""
+    sql = ("SELECT d.id, d.text, d.published, i.doc_id AS incident, i.date_lo, i.date_hi, i.event_id FROM documents d "
+           "LEFT JOIN incidents i ON i.doc_id = d.id AND i.is_primary = 1 WHERE d.published IS NOT NULL")
+    if doc_ids is None:
+        batches: list[list[str] | None] = [None]
+    else:
+        ids = sorted(set(doc_ids))
+        batches = [ids[i:i + 400] for i in range(0, len(ids), 400)]
+    for part in batches:
+        where = "" if part is None else f" AND d.id IN ({placeholders(len(part))})"
+        for r in db.query(sql + where + " ORDER BY d.id", part or ()):
+            yield r, ({k: r[k] for k in ("date_lo", "date_hi", "event_id")} if r["incident"] else None)
+
+
 def run_checks(db: Database, *, event_id: str | None = None) -> list[dict[str, Any]]:
     """Every flag of the ledger, or of one event (documents that contribute to it)."""
-    figures = figure_rows(db)
-    if event_id is not None:
-        docs = {f["doc_id"] for f in figures if f["event_id"] == event_id}
-        figures = [f for f in figures if f["doc_id"] in docs]
+    if event_id is None:
+        figures = figure_rows(db)
+    else:
+        docs = sorted({f["doc_id"] for f in figure_rows(db, event_id=event_id)})
+        figures = figure_rows(db, doc_ids=docs)
     flags = checks_of_figures(db, figures, whole_ledger=event_id is None)
     if event_id is not None:
         flags = [f for f in flags if f["event_id"] == event_id]

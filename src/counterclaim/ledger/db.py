@@ -65,6 +65,7 @@ class Database:
         self.label = redact(self.target)
         self.read_only = read_only
         self._depth = 0
+        self._streams = 0
         self._tx: Any = None
         if is_postgres(self.target):
             self.dialect = "postgresql"
@@ -149,6 +150,30 @@ class Database:
         """Rows of a SELECT as plain dicts."""
         cur = self.execute(sql, params)
         return [dict(row) for row in cur.fetchall()]
+
+    def stream(self, sql: str, params: Sequence[Any] = (), *, size: int = 500) -> Iterator[dict[str, Any]]:
+        """Rows of a SELECT as plain dicts, fetched ``size`` at a time (memory stays flat).
+
+        On PostgreSQL this uses a server-side cursor, so call it inside :meth:`transaction`.
+        Do not change the rows being read while iterating.
+        """
+        if self.dialect == "postgresql":
+            try:
+                cur = self._conn.cursor(name=f"cc_stream_{id(self):x}_{self._streams}")
+                self._streams += 1
+                cur.itersize = size
+                cur.execute(self._sql(sql), tuple(params))
+            except Exception as exc:
+                raise self._translate(exc) from exc
+            with cur:
+                yield from (dict(row) for row in cur)
+            return
+        cur = self.execute(sql, params)
+        while True:
+            rows = cur.fetchmany(size)
+            if not rows:
+                return
+            yield from (dict(row) for row in rows)
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row, or None."""

@@ -6,6 +6,15 @@ their event, so an event id, once created, does not change when more documents a
 an automatic event's display name is refreshed from its documents. An automatic event
 left without incidents (after a re-extraction) is removed.
 
+Grouping is incremental, so its memory does not grow with the ledger: new incidents are
+taken :data:`CHUNK` at a time (in document order within a chunk), each chunk together with
+the events and the earlier incidents without an event that share a place with it. An
+existing event takes part as its summary (:mod:`counterclaim.ledger.summaries`): its date
+window, its main place and, per place, the largest weight one of its incidents gives it, so
+a new incident joins an event when it would have been linked to one of the event's
+incidents. A new incident that joins no event and has no figures (an article without a
+toll) waits, marked ``how = 'none'``, until a later incident at its place takes it along.
+
 Users decide with :func:`merge_events` (all incidents of the merged events move to the
 target; the old ids keep resolving to it) and :func:`split_event` (the incidents of chosen
 documents move to a new event). Their decisions are marked ``how = 'user'`` and are never
@@ -16,31 +25,139 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from collections import defaultdict
 from typing import Any
 
 from counterclaim.ledger.db import Database, placeholders
 from counterclaim.ledger.errors import LedgerError, LedgerErrors, NotFoundError
-from counterclaim.ledger.grouping import Node, cluster, name_event, prepare, slug
+from counterclaim.ledger.grouping import TOLERANCE_DAYS, Node, apply_canon, canonical_keys, cluster, name_event, slug
+from counterclaim.ledger.placekeys import BATCH, KeyMap, place_rows, weights_of
 from counterclaim.ledger.sources import unique_id
+from counterclaim.ledger.summaries import MEMBERS, EventAggregate, mark_stale, node_of, refresh_stale, widened
+
+CHUNK = 256
+"""New incidents grouped together in one step (bounds the memory of :func:`regroup`)."""
+PENDING_LIMIT = 200
+"""Waiting incidents (``how = 'none'``) taken along per place and chunk, the most recent first."""
 
 
 def _now() -> str:
     return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _date(value: str | None) -> _dt.date | None:
-    return _dt.date.fromisoformat(value) if value else None
-
-
 def load_nodes(db: Database) -> list[Node]:
-    """Every stored incident as a grouping node, in a stable order."""
+    """Every stored incident as a grouping node, in a stable order (for inspection and tests: it reads all)."""
     counts = {(r["doc_id"], r["incident"]): r["n"] for r in db.query(
         "SELECT doc_id, incident, COUNT(*) AS n FROM figures GROUP BY doc_id, incident")}
-    rows = db.query("SELECT i.doc_id, i.n, i.places, i.names, i.date_lo, i.date_hi, i.event_id, d.published "
-                    "FROM incidents i JOIN documents d ON d.id = i.doc_id ORDER BY d.published, i.doc_id, i.n")
-    return [Node(doc_id=r["doc_id"], n=r["n"], places=[tuple(p) for p in json.loads(r["places"])],
-                 names=json.loads(r["names"]), lo=_date(r["date_lo"]), hi=_date(r["date_hi"]),
-                 n_figures=counts.get((r["doc_id"], r["n"]), 0), event_id=r["event_id"]) for r in rows]
+    rows = db.query(MEMBERS + " ORDER BY d.published, i.doc_id, i.n")
+    return [node_of(r, counts.get((r["doc_id"], r["n"]), 0)) for r in rows]
+
+
+def _figure_counts(db: Database, nodes: list[Node]) -> None:
+    docs = sorted({n.doc_id for n in nodes})
+    counts: dict[tuple[str, int], int] = {}
+    for i in range(0, len(docs), BATCH):
+        part = docs[i:i + BATCH]
+        for r in db.query("SELECT doc_id, incident, COUNT(*) AS n FROM figures "
+                          f"WHERE doc_id IN ({placeholders(len(part))}) GROUP BY doc_id, incident", part):
+            counts[(r["doc_id"], r["incident"])] = r["n"]
+    for node in nodes:
+        node.n_figures = counts.get(node.ref, 0)
+
+
+def _keys_with_spans(nodes: list[Node]) -> dict[str, tuple[_dt.date, _dt.date] | None]:
+    """The keys new nodes link through (specific places, else countries), with the span of their windows."""
+    spans: dict[str, tuple[_dt.date, _dt.date] | None] = {}
+    undated: set[str] = set()
+    for node in nodes:
+        window = widened(node)
+        for key in node.specific or node.countries:
+            if window is None:
+                undated.add(key)
+            elif key in spans and spans[key] is not None:
+                old = spans[key]
+                assert old is not None
+                spans[key] = (min(old[0], window[0]), max(old[1], window[1]))
+            else:
+                spans[key] = window
+    for key in undated:
+        spans[key] = None
+    return spans
+
+
+def _candidate_events(db: Database, spans: dict[str, tuple[_dt.date, _dt.date] | None]) -> list[Node]:
+    """Summary nodes of the live events sharing a key with the new nodes and whose windows can overlap."""
+    ids: set[str] = set()
+    for key, span in spans.items():
+        sql = ("SELECT DISTINCT ep.event_id FROM event_places ep JOIN events e ON e.id = ep.event_id "
+               "WHERE ep.canon = ? AND ep.wmax > 0 AND e.merged_into IS NULL")
+        params: list[Any] = [key]
+        if span is not None:
+            sql += " AND (e.win_lo IS NULL OR (e.win_lo <= ? AND e.win_hi >= ?))"
+            params += [span[1].isoformat(), span[0].isoformat()]
+        ids.update(r["event_id"] for r in db.query(sql, params))
+    out = []
+    pad = _dt.timedelta(days=TOLERANCE_DAYS)
+    for event_id in sorted(ids):
+        agg = EventAggregate.read(db, event_id)
+        window = agg.window()
+        lo, hi = (window[0] + pad, window[1] - pad) if window else (None, None)
+        main = agg.main()
+        specific = {k: e[2] for k, e in agg.places.items() if e[0] == "place" and e[2] > 0}
+        countries = {k: e[2] for k, e in agg.places.items() if e[0] == "country" and e[2] > 0}
+        ref = f"event:{event_id}"
+        if specific:
+            out.append(Node(doc_id=ref, n=0, places=[], names=[], lo=lo, hi=hi, n_figures=1, event_id=event_id,
+                            specific=specific, main_key=main))
+        if countries:  # incidents naming only countries link to such incidents only
+            country_main = max(sorted(countries), key=lambda k: countries[k])
+            out.append(Node(doc_id=ref, n=1, places=[], names=[], lo=lo, hi=hi, n_figures=1, event_id=event_id,
+                            countries=countries, main_key=main if not specific else country_main))
+    return out
+
+
+def _pending(db: Database, nodes: list[Node], spans: dict[str, tuple[_dt.date, _dt.date] | None],
+             keys: KeyMap) -> list[Node]:
+    """Waiting incidents (no event, ``how = 'none'``) that share a key with the new nodes."""
+    refs: set[tuple[str, int]] = {n.ref for n in nodes}
+    found: list[dict[str, Any]] = []
+    for key, span in spans.items():
+        sql = ("SELECT i.doc_id, i.n, i.places, i.names, i.date_lo, i.date_hi, i.event_id, d.published "
+               "FROM place_keys pk JOIN incident_places ip ON ip.key = pk.key "
+               "JOIN incidents i ON i.doc_id = ip.doc_id AND i.n = ip.n JOIN documents d ON d.id = i.doc_id "
+               "WHERE pk.canon = ? AND i.event_id IS NULL AND i.how = 'none'")
+        params: list[Any] = [key]
+        if span is not None:
+            sql += " AND (i.date_lo IS NULL OR (i.date_lo <= ? AND i.date_hi >= ?))"
+            pad = _dt.timedelta(days=TOLERANCE_DAYS)
+            params += [(span[1] + pad).isoformat(), (span[0] - pad).isoformat()]
+        sql += " ORDER BY d.published DESC, i.doc_id, i.n LIMIT ?"
+        for r in db.query(sql, [*params, PENDING_LIMIT]):
+            if (r["doc_id"], r["n"]) not in refs:
+                refs.add((r["doc_id"], r["n"]))
+                found.append(r)
+    pending = [node_of(r) for r in found]
+    for node in pending:
+        for _, key, _, _ in node.places:
+            keys.get(key)
+    apply_canon(pending, keys.canon)
+    return pending
+
+
+def _next_chunk(db: Database, keys: KeyMap) -> list[Node]:
+    """The next :data:`CHUNK` incidents never grouped, canonical keys given to their new places."""
+    rows = db.query(MEMBERS + " WHERE i.event_id IS NULL AND i.how IS NULL ORDER BY i.doc_id, i.n LIMIT ?", (CHUNK,))
+    nodes = [node_of(r) for r in rows]
+    published = {(r["doc_id"], r["n"]): r["published"] or "" for r in rows}
+    nodes.sort(key=lambda n: (published[n.ref], n.doc_id, n.n))
+    weights: dict[tuple[str, str], float] = defaultdict(float)
+    for node in nodes:
+        for kk, w in weights_of(node.places).items():
+            weights[kk] += w
+    keys.assign(weights)
+    apply_canon(nodes, keys.canon)
+    _figure_counts(db, nodes)
+    return nodes
 
 
 def regroup(db: Database) -> dict[str, int]:
@@ -49,53 +166,72 @@ def regroup(db: Database) -> dict[str, int]:
     Returns:
         ``{"assigned": incidents given an event, "created": new events, "removed": empty events dropped}``.
     """
+    assigned = created = 0
     with db.transaction():
-        nodes = load_nodes(db)
-        canon = prepare(nodes)
-        assigned = created = 0
-        for group in cluster(nodes):
-            existing = next((n.event_id for n in group if n.event_id), None)
-            new = [n for n in group if not n.event_id]
-            if not new:
-                continue
-            if existing is None:
-                if not any(n.n_figures for n in group):
-                    continue  # a document without figures does not start an event
-                naming = name_event(group, canon)
-                existing = unique_id(db, "events", naming.id)
-                db.execute("INSERT INTO events (id, name, place, year, how, merged_into, created_at) "
-                           "VALUES (?, ?, ?, ?, 'auto', NULL, ?)",
-                           (existing, naming.name, naming.place, naming.year, _now()))
-                created += 1
-            for n in new:
-                db.execute("UPDATE incidents SET event_id = ?, how = 'auto' WHERE doc_id = ? AND n = ?",
-                           (existing, n.doc_id, n.n))
-                n.event_id = existing
-                assigned += 1
-        removed = _refresh(db, nodes, canon)
+        keys = KeyMap(db)
+        while True:
+            nodes = _next_chunk(db, keys)
+            if not nodes:
+                break
+            spans = _keys_with_spans(nodes)
+            pending = _pending(db, nodes, spans, keys)
+            summaries = _candidate_events(db, spans)
+            for group in cluster(nodes + pending + summaries):
+                existing = next((n.event_id for n in group if n.event_id), None)
+                new = [n for n in group if not n.event_id]
+                if not new:
+                    continue
+                if existing is None:
+                    if not any(n.n_figures for n in new):
+                        continue  # a document without figures does not start an event
+                    naming = name_event(new, keys.canon)
+                    existing = unique_id(db, "events", naming.id)
+                    db.execute("INSERT INTO events (id, name, place, year, how, merged_into, created_at, stale) "
+                               "VALUES (?, ?, ?, ?, 'auto', NULL, ?, 1)",
+                               (existing, naming.name, naming.place, naming.year, _now()))
+                    created += 1
+                    agg = EventAggregate()
+                else:
+                    agg = EventAggregate.read(db, existing)
+                for n in new:
+                    db.execute("UPDATE incidents SET event_id = ?, how = 'auto' WHERE doc_id = ? AND n = ?",
+                               (existing, n.doc_id, n.n))
+                    n.event_id = existing
+                    agg.add(n)
+                    assigned += 1
+                agg.write(db, existing)  # later chunks compare with the event as it is now
+                mark_stale(db, [existing])
+            left = [n.ref for n in nodes if not n.event_id]
+            db.executemany("UPDATE incidents SET how = 'none' WHERE doc_id = ? AND n = ?", left)
+        removed = refresh_stale(db, keys)
     return {"assigned": assigned, "created": created, "removed": removed}
 
 
-def _refresh(db: Database, nodes: list[Node], canon: dict[str, str]) -> int:
-    """Rename automatic events from their incidents; drop automatic events without any."""
-    members: dict[str, list[Node]] = {}
-    for n in nodes:
-        if n.event_id:
-            members.setdefault(n.event_id, []).append(n)
-    removed = 0
-    for e in db.query("SELECT id, name, place, year, how FROM events WHERE merged_into IS NULL"):
-        group = members.get(e["id"])
-        if not group:
-            if e["how"] == "auto" and not db.scalar("SELECT 1 FROM events WHERE merged_into = ?", (e["id"],)):
-                db.execute("DELETE FROM events WHERE id = ?", (e["id"],))
-                removed += 1
-            continue
-        if e["how"] == "auto":
-            naming = name_event(group, canon)
-            if (naming.name, naming.place, naming.year) != (e["name"], e["place"], e["year"]):
-                db.execute("UPDATE events SET name = ?, place = ?, year = ? WHERE id = ?",
-                           (naming.name, naming.place, naming.year, e["id"]))
-    return removed
+def upgrade(db: Database) -> None:
+    """Fill the tables of migration ``0003_event_summaries`` for a ledger written before it.
+
+    Reads the incidents once, as a stream: their places into ``incident_places``, one
+    canonical key per place key (heaviest spelling first, as grouping a whole ledger does), then
+    recomputes every event's aggregates.
+    """
+    weights: dict[str, float] = defaultdict(float)
+    kinds: dict[str, str] = {}
+    batch: list[tuple[str, int, str, str, float]] = []
+    for row in db.stream("SELECT doc_id, n, places FROM incidents ORDER BY doc_id, n"):
+        for rec in place_rows(row["doc_id"], row["n"], row["places"]):
+            batch.append(rec)
+            weights[rec[2]] += rec[4]
+            kinds.setdefault(rec[2], rec[3])
+        if len(batch) >= 2000:
+            db.executemany("INSERT INTO incident_places (doc_id, n, key, kind, weight) VALUES (?, ?, ?, ?, ?)", batch)
+            batch = []
+    db.executemany("INSERT INTO incident_places (doc_id, n, key, kind, weight) VALUES (?, ?, ?, ?, ?)", batch)
+    probe = [Node(doc_id="", n=0, places=[("", k, kinds[k], w) for k, w in weights.items()], names=[], lo=None,
+                  hi=None)]
+    canon = canonical_keys(probe)
+    db.executemany("INSERT INTO place_keys (key, canon) VALUES (?, ?)",
+                   [(k, canon.get(k, k)) for k in sorted(weights)])
+    refresh_stale(db)
 
 
 def resolve_event(db: Database, event_id: str) -> str:
@@ -134,6 +270,8 @@ def merge_events(db: Database, ids: list[str], *, into: str | None = None, name:
         db.execute("UPDATE incidents SET how = 'user' WHERE event_id = ?", (target,))
         if name:
             db.execute("UPDATE events SET name = ?, how = 'user' WHERE id = ?", (name, target))
+        mark_stale(db, resolved)
+        refresh_stale(db)
     return target
 
 
@@ -164,6 +302,8 @@ def split_event(db: Database, event_id: str, documents: list[str], *, new_id: st
         db.execute(f"UPDATE incidents SET event_id = ?, how = 'user' WHERE event_id = ? "
                    f"AND doc_id IN ({placeholders(len(doc_ids))})", [target, source, *doc_ids])
         db.execute("UPDATE incidents SET how = 'user' WHERE event_id = ?", (source,))
+        mark_stale(db, [source, target])
+        refresh_stale(db)
     return target
 
 

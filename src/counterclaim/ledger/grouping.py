@@ -58,6 +58,7 @@ class Node:
     event_id: str | None = None
     specific: dict[str, float] = field(default_factory=dict)
     countries: dict[str, float] = field(default_factory=dict)
+    main_key: str | None = None  # set for an event's summary node: its main place over all its incidents
 
     @property
     def ref(self) -> tuple[str, int]:
@@ -65,6 +66,8 @@ class Node:
 
     @property
     def main(self) -> str | None:
+        if self.main_key is not None:
+            return self.main_key
         if self.specific:
             return max(self.specific, key=lambda k: self.specific[k])
         return max(self.countries, key=lambda k: self.countries[k]) if self.countries else None
@@ -94,9 +97,8 @@ def canonical_keys(nodes: list[Node]) -> dict[str, str]:
     return out
 
 
-def prepare(nodes: list[Node]) -> dict[str, str]:
-    """Fill each node's ``specific`` and ``countries`` maps with canonical keys; return the key map."""
-    canon = canonical_keys(nodes)
+def apply_canon(nodes: Iterable[Node], canon: dict[str, str]) -> None:
+    """Fill each node's ``specific`` and ``countries`` maps, place keys mapped through ``canon``."""
     for node in nodes:
         node.specific, node.countries = {}, {}
         for _, key, kind, w in node.places:
@@ -105,6 +107,12 @@ def prepare(nodes: list[Node]) -> dict[str, str]:
                 node.specific[k] = node.specific.get(k, 0) + w
             else:
                 node.countries[key] = node.countries.get(key, 0) + w
+
+
+def prepare(nodes: list[Node]) -> dict[str, str]:
+    """Fill each node's ``specific`` and ``countries`` maps with canonical keys; return the key map."""
+    canon = canonical_keys(nodes)
+    apply_canon(nodes, canon)
     return canon
 
 
@@ -139,7 +147,10 @@ def link_score(a: Node, b: Node) -> float:
 
 
 def candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
-    """Index pairs that share a place key (specific, or country for country-only nodes)."""
+    """Index pairs that share a place key (specific, or country for country-only nodes).
+
+    Pairs of two nodes that both have an event are left out: existing events are never merged.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         keys = node.specific if node.specific else {f"c:{k}": w for k, w in node.countries.items()}
@@ -150,6 +161,8 @@ def candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 pair = (members[x], members[y])
+                if nodes[pair[0]].event_id and nodes[pair[1]].event_id:
+                    continue
                 if pair not in seen:
                     seen.add(pair)
                     yield pair
@@ -225,19 +238,49 @@ class Naming:
     id: str
 
 
-def name_event(group: list[Node], canon: dict[str, str]) -> Naming:
-    """Name an event from its incidents (the rule is in the module docstring)."""
-    scores: dict[str, float] = defaultdict(float)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    countries: dict[str, float] = defaultdict(float)
-    for node in group:
+@dataclass
+class Tally:
+    """What naming needs of an event's incidents, added up one incident at a time.
+
+    Memory grows with the distinct places, years and name sets of the event, not with its
+    number of incidents, so a large event can be named while its incidents stream past.
+    """
+
+    scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    spellings: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    years: Counter[int] = field(default_factory=Counter)
+    name_sets: Counter[frozenset[str]] = field(default_factory=Counter)
+    known: set[str] = field(default_factory=set)
+    size: int = 0
+
+    def add(self, node: Node, canon: dict[str, str]) -> None:
+        """Count one incident."""
+        self.size += 1
         for name, key, kind, w in node.places:
+            self.known.add(key)
             if kind == "place":
                 k = canon.get(key, key)
-                scores[k] += w
-                spellings[k][name] += 1
+                self.scores[k] += w
+                self.spellings[k][name] += 1
             else:
-                countries[key] += w
+                self.countries[key] += w
+        if node.year is not None:
+            self.years[node.year] += 1
+        self.name_sets[frozenset(node.names)] += 1
+
+
+def name_event(group: list[Node], canon: dict[str, str]) -> Naming:
+    """Name an event from its incidents (the rule is in the module docstring)."""
+    tally = Tally()
+    for node in group:
+        tally.add(node, canon)
+    return name_tally(tally, canon)
+
+
+def name_tally(tally: Tally, canon: dict[str, str]) -> Naming:
+    """Name an event from the :class:`Tally` of its incidents (the rule is in the module docstring)."""
+    scores, spellings, countries = tally.scores, tally.spellings, tally.countries
     main: str | None = None
     place: str | None = None
     ranked_countries = sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -257,33 +300,34 @@ def name_event(group: list[Node], canon: dict[str, str]) -> Naming:
         place = "–".join(country_name(c).removeprefix("the ") for c in sorted(codes))
         if len(codes) == 1:
             main = f"@{codes[0]}"
-    years = Counter(n.year for n in group if n.year is not None)
+    years = tally.years
     year = min(years, key=lambda y: (-years[y], y)) if years else None
     heads: Counter[str] = Counter()
-    for node in group:
+    for names, count in tally.name_sets.items():
         seen: set[str] = set()
-        for name in node.names:
+        for name in names:
             where, noun = split_name(name)
             if where is None or main is None or _same(where, main, canon):
                 seen.add(noun)
-        heads.update(seen)
+        for noun in seen:
+            heads[noun] += count
     head = min(heads, key=lambda h: (-heads[h], h)) if heads else None
     full: Counter[str] = Counter()  # whole names for the chosen place and head: "Battle of Ouadi Doum"
     other: Counter[str] = Counter()  # names whose modifier is no place of the event: "Bloody Friday attacks"
-    known = set(scores) | {k for node in group for _, k, _, _ in node.places}
-    for node in group:
-        for name in set(node.names):
+    known = set(scores) | tally.known
+    for names, count in tally.name_sets.items():
+        for name in names:
             where, h = split_name(name)
             if where is None:
                 continue
             if main is not None and h == head and _same(where, main, canon):
-                full[name] += 1
+                full[name] += count
             elif not any(_same(where, k, canon) for k in known) and not country(where):
-                other[name] += 1
+                other[name] += count
     base_text = place or head or "event"
     if full:
         title = min(full, key=lambda n: (-full[n], n))
-    elif other and (main is None or sum(other.values()) >= len(group)):
+    elif other and (main is None or sum(other.values()) >= tally.size):
         title = min(other, key=lambda n: (-other[n], n))
         base_text = split_name(title)[0] or title or base_text
     elif place and head:

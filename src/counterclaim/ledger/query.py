@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from counterclaim.ledger.db import Database
+from counterclaim.ledger.db import Database, placeholders
 from counterclaim.records import Act, Count, Diagnostic, Document, Figure, Quote, Result, Source, Speaker
 
 _FIGURES = (
@@ -30,8 +30,13 @@ def _figure(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def figure_rows(db: Database, *, event_id: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
-    """Figures with their document, normalised source and event, in document order."""
+def figure_rows(db: Database, *, event_id: str | None = None, doc_id: str | None = None,
+                doc_ids: list[str] | None = None, source_id: str | None = None) -> list[dict[str, Any]]:
+    """Figures with their document, normalised source and event, in document order.
+
+    Each argument given narrows the rows: one event, one document, a list of documents, one
+    (normalised) source.
+    """
     where, params = [], []
     if event_id is not None:
         where.append("i.event_id = ?")
@@ -39,21 +44,46 @@ def figure_rows(db: Database, *, event_id: str | None = None, doc_id: str | None
     if doc_id is not None:
         where.append("f.doc_id = ?")
         params.append(doc_id)
+    if source_id is not None:
+        where.append("s.source_id = ?")
+        params.append(source_id)
+    if doc_ids is not None:
+        ids = sorted(set(doc_ids))
+        out = []
+        for i in range(0, len(ids), 400):
+            part = ids[i:i + 400]
+            out += figure_rows_where(db, [*where, f"f.doc_id IN ({placeholders(len(part))})"], [*params, *part])
+        out.sort(key=lambda f: (f["published"] is not None, f["published"] or "", f["doc_id"], f["seq"]))
+        return out
+    return figure_rows_where(db, where, params)
+
+
+def figure_rows_where(db: Database, where: list[str], params: list[Any]) -> list[dict[str, Any]]:
+    """Figure rows (as :func:`figure_rows`) matching SQL conditions on ``f`` (figures), ``d``, ``s``, ``i``."""
     sql = _FIGURES + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.published, f.doc_id, f.seq"
     return [_figure(r) for r in db.query(sql, params)]
 
 
-def document_rows(db: Database) -> list[dict[str, Any]]:
-    """Every document with counts of figures, quotes and acts, and the events it contributes to."""
+def document_rows(db: Database, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Documents with counts of figures, quotes and acts, and the events they contribute to.
+
+    All of them in publication order, or ``limit`` of them from ``offset`` (only those are read).
+    """
+    page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
     docs = db.query("SELECT id, path, title, author, published, publisher, url, rules_version, ingested_at, "
-                    "extracted_at FROM documents ORDER BY published, id")
+                    "extracted_at FROM documents ORDER BY published, id" + page)
     counts: dict[str, dict[str, int]] = {}
-    for table in ("figures", "quotes", "acts"):
-        for r in db.query(f"SELECT doc_id, COUNT(*) AS n FROM {table} GROUP BY doc_id"):
-            counts.setdefault(r["doc_id"], {})[table] = r["n"]
     events: dict[str, set[str]] = {}
-    for r in db.query("SELECT doc_id, event_id FROM incidents WHERE event_id IS NOT NULL"):
-        events.setdefault(r["doc_id"], set()).add(r["event_id"])
+    parts = [None] if limit is None else [[d["id"] for d in docs][i:i + 400] for i in range(0, len(docs), 400)]
+    for part in parts:
+        where = "" if part is None else f" WHERE doc_id IN ({placeholders(len(part))})"
+        args = part or ()
+        for table in ("figures", "quotes", "acts"):
+            for r in db.query(f"SELECT doc_id, COUNT(*) AS n FROM {table}{where} GROUP BY doc_id", args):
+                counts.setdefault(r["doc_id"], {})[table] = r["n"]
+        for r in db.query("SELECT doc_id, event_id FROM incidents WHERE event_id IS NOT NULL"
+                          + (where.replace(" WHERE", " AND") if where else ""), args):
+            events.setdefault(r["doc_id"], set()).add(r["event_id"])
     for d in docs:
         c = counts.get(d["id"], {})
         d.update(figures=c.get("figures", 0), quotes=c.get("quotes", 0), acts=c.get("acts", 0),

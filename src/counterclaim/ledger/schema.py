@@ -18,6 +18,7 @@ assigned to) and ``events``.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from counterclaim.ledger.db import Database
@@ -28,10 +29,11 @@ MIGRATIONS_TABLE = "ledger_migrations"
 
 @dataclass(frozen=True)
 class Migration:
-    """A named schema change: statements run in one transaction."""
+    """A named schema change: statements, then an optional data step, run in one transaction."""
 
     name: str
     statements: tuple[str, ...]
+    after: Callable[[Database], None] | None = None
 
 
 _INITIAL = (
@@ -186,6 +188,8 @@ def migrate(db: Database) -> list[str]:
                 continue  # another process applied it while we waited for the lock
             for statement in migration.statements:
                 db.execute(statement)
+            if migration.after is not None:
+                migration.after(db)
             db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", (migration.name, _now()))
         new.append(migration.name)
     return new
@@ -209,3 +213,72 @@ _BATCH_FAILURES = (
     "CREATE INDEX documents_path ON documents (path)",
 )
 MIGRATIONS = (*MIGRATIONS, Migration("0002_batch_failures", _BATCH_FAILURES))
+
+
+# -- 0003_event_summaries (incremental grouping and ledger-kept aggregates) -----------------
+# Grouping new documents must not read every incident, and the overview must not read every
+# figure. ``place_keys`` fixes each place key's canonical key once; ``incident_places`` indexes
+# incidents by place; ``event_places`` sums each event's places (what a new incident is
+# compared with) and ``event_outcomes`` keeps each event's comparison rows without their
+# claims (low/best/high, sources, summary line). The new ``events`` columns hold the
+# event's date window for grouping, its main place, what the overview shows and the flags of
+# its checks (JSON, as :func:`counterclaim.ledger.checks.run_checks` gives them); ``stale``
+# marks events whose aggregates must be recomputed (done before every write transaction that
+# changed them ends). Unassigned incidents not yet looked at have ``how IS NULL``; incidents
+# looked at that joined no event (documents without figures) get ``how = 'none'``.
+_EVENT_SUMMARIES = (
+    "ALTER TABLE events ADD COLUMN stale INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN main_key TEXT",
+    "ALTER TABLE events ADD COLUMN win_lo TEXT",
+    "ALTER TABLE events ADD COLUMN win_hi TEXT",
+    "ALTER TABLE events ADD COLUMN n_documents INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN date_start TEXT",
+    "ALTER TABLE events ADD COLUMN date_end TEXT",
+    "ALTER TABLE events ADD COLUMN also_called TEXT",
+    "ALTER TABLE events ADD COLUMN spread DOUBLE PRECISION",
+    "ALTER TABLE events ADD COLUMN search_text TEXT",
+    "ALTER TABLE events ADD COLUMN checks TEXT",
+    "UPDATE events SET stale = 1",
+    """CREATE TABLE place_keys (
+        key TEXT PRIMARY KEY,
+        canon TEXT NOT NULL)""",
+    "CREATE INDEX place_keys_canon ON place_keys (canon)",
+    """CREATE TABLE incident_places (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        weight DOUBLE PRECISION NOT NULL)""",
+    "CREATE INDEX incident_places_key ON incident_places (key)",
+    "CREATE INDEX incident_places_incident ON incident_places (doc_id, n)",
+    """CREATE TABLE event_places (
+        event_id TEXT NOT NULL,
+        canon TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        wsum DOUBLE PRECISION NOT NULL,
+        wmax DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (event_id, canon))""",
+    "CREATE INDEX event_places_canon ON event_places (canon)",
+    """CREATE TABLE event_outcomes (
+        event_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        grp TEXT NOT NULL,
+        low BIGINT, best BIGINT, high BIGINT,
+        sources INTEGER NOT NULL,
+        n_documents INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        disagreement DOUBLE PRECISION,
+        PRIMARY KEY (event_id, seq))""",
+    "CREATE INDEX incidents_unassigned ON incidents (doc_id, n) WHERE event_id IS NULL AND how IS NULL",
+    "CREATE INDEX events_stale ON events (stale)",
+)
+
+
+def _upgrade_event_summaries(db: Database) -> None:
+    from counterclaim.ledger.events import upgrade
+
+    upgrade(db)
+
+
+MIGRATIONS = (*MIGRATIONS, Migration("0003_event_summaries", _EVENT_SUMMARIES, after=_upgrade_event_summaries))

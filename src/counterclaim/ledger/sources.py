@@ -115,6 +115,7 @@ def merge_sources(db: Database, ids: list[str], *, into: str | None = None, name
             db.execute("UPDATE sources SET merged_into = ? WHERE id = ? OR merged_into = ?", (target, other, other))
         if name:
             db.execute("UPDATE sources SET name = ? WHERE id = ?", (name, target))
+        _restate(db, resolved)
     return target
 
 
@@ -147,26 +148,44 @@ def split_source(db: Database, source_id: str, spellings: list[str], *, new_id: 
                    "VALUES (?, ?, ?, NULL, NULL, ?)", (target, display, kind, _now()))
         for s in spellings:
             db.execute("UPDATE source_spellings SET source_id = ?, how = 'user' WHERE spelling = ?", (target, s))
+        _restate(db, [source, target])
     return target
 
 
-def source_rows(db: Database) -> list[dict[str, Any]]:
-    """Every live source with its spellings, types, claim and document counts (plain dicts)."""
-    sources = db.query("SELECT id, name, kind, country FROM sources WHERE merged_into IS NULL ORDER BY id")
+def _restate(db: Database, source_ids: list[str]) -> None:
+    """Recompute the events whose summary lines name these sources (inside the caller's transaction)."""
+    from counterclaim.ledger.summaries import mark_stale_for_sources, refresh_stale
+
+    mark_stale_for_sources(db, source_ids)
+    refresh_stale(db)
+
+
+def source_rows(db: Database, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Live sources with their spellings, types, claim and document counts (plain dicts).
+
+    All of them in id order, or ``limit`` of them from ``offset`` (only those are read).
+    """
+    page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    sources = db.query("SELECT id, name, kind, country FROM sources WHERE merged_into IS NULL ORDER BY id" + page)
     spellings: dict[str, list[str]] = {}
-    for r in db.query("SELECT spelling, source_id FROM source_spellings ORDER BY spelling"):
-        spellings.setdefault(r["source_id"], []).append(r["spelling"])
     stats: dict[str, dict[str, Any]] = {}
-    for r in db.query("SELECT s.source_id, f.doc_id, f.source_type, f.voice, i.event_id FROM figures f "
-                      "JOIN source_spellings s ON s.spelling = f.claimant "
-                      "LEFT JOIN incidents i ON i.doc_id = f.doc_id AND i.n = f.incident"):
-        st = stats.setdefault(r["source_id"], {"claims": 0, "docs": set(), "types": {}, "events": set()})
-        st["claims"] += 1
-        st["docs"].add(r["doc_id"])
-        kind = r["source_type"] or ("media" if r["voice"] == "own" else "unspecified")
-        st["types"][kind] = st["types"].get(kind, 0) + 1
-        if r["event_id"]:
-            st["events"].add(r["event_id"])
+    ids = [s["id"] for s in sources]
+    parts = [None] if limit is None else [ids[i:i + 400] for i in range(0, len(ids), 400)]
+    for part in parts:
+        where = "" if part is None else f" WHERE s.source_id IN ({placeholders(len(part))})"
+        args = part or ()
+        for r in db.query(f"SELECT s.spelling, s.source_id FROM source_spellings s{where} ORDER BY s.spelling", args):
+            spellings.setdefault(r["source_id"], []).append(r["spelling"])
+        for r in db.query("SELECT s.source_id, f.doc_id, f.source_type, f.voice, i.event_id FROM figures f "
+                          "JOIN source_spellings s ON s.spelling = f.claimant "
+                          "LEFT JOIN incidents i ON i.doc_id = f.doc_id AND i.n = f.incident" + where, args):
+            st = stats.setdefault(r["source_id"], {"claims": 0, "docs": set(), "types": {}, "events": set()})
+            st["claims"] += 1
+            st["docs"].add(r["doc_id"])
+            kind = r["source_type"] or ("media" if r["voice"] == "own" else "unspecified")
+            st["types"][kind] = st["types"].get(kind, 0) + 1
+            if r["event_id"]:
+                st["events"].add(r["event_id"])
     out = []
     for s in sources:
         st = stats.get(s["id"], {"claims": 0, "docs": set(), "types": {}, "events": set()})

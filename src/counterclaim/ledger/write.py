@@ -99,6 +99,8 @@ def _insert_extraction(db: Database, result: Result, incidents: list[Incident]) 
           json.dumps([[p.name, p.key, p.kind, p.weight] for p in inc.places], ensure_ascii=False),
           json.dumps(inc.names, ensure_ascii=False), inc.lo.isoformat() if inc.lo else None,
           inc.hi.isoformat() if inc.hi else None, inc.date_text, inc.year, ) for inc in incidents])
+    db.executemany("INSERT INTO incident_places (doc_id, n, key, kind, weight) VALUES (?, ?, ?, ?, ?)",
+                   [(doc_id, inc.n, p.key, p.kind, float(p.weight)) for inc in incidents for p in inc.places])
     spellings: dict[str, tuple[str, str | None]] = {}
     for f in result.figures:
         spelling, voice = claimant(f, result)
@@ -138,13 +140,16 @@ def replace_extraction(db: Database, result: Result, incidents: list[Incident]) 
 
     The document row (text, metadata, ingest time) stays; versions and ``extracted_at`` are
     updated. Incidents keep the event (and who decided it) of an old incident with the same
-    main place and year; the others are grouped again by the next regroup.
+    main place and year; the others are grouped again by the next regroup. The events the
+    document contributed to are marked ``stale``: the next regroup recomputes their aggregates.
     """
     doc_id = result.document.id
     with db.transaction():
         old = db.query("SELECT place_key, year, event_id, how FROM incidents WHERE doc_id = ? AND event_id IS NOT NULL",
                        (doc_id,))
-        for table in ("figures", "quotes", "acts", "diagnostics", "incidents"):
+        db.execute("UPDATE events SET stale = 1 WHERE id IN (SELECT event_id FROM incidents WHERE doc_id = ?)",
+                   (doc_id,))
+        for table in ("figures", "quotes", "acts", "diagnostics", "incident_places", "incidents"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         _insert_extraction(db, result, incidents)
         for inc in incidents:

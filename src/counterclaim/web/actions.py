@@ -1,11 +1,16 @@
-"""Writing routes: add a document (page and API), merge and split events and sources (API).
+"""Writing routes: add a document, merge and split events and sources (each as a form and an API call).
 
-Every one calls :func:`counterclaim.web.writes.check_write` first (token, same site).
+Every one calls :func:`counterclaim.web.writes.check_write` first (token, same site). The
+forms post to the page they belong to (``/events/{id}/merge``, ``/events/{id}/split``,
+``/sources/{id}/merge``, ``/sources/{id}/split``) and answer 303 to the event or source
+that results; their errors are the app's error page (see :mod:`counterclaim.web.errors`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -124,3 +129,72 @@ def split_source_api(request: Request, source_id: str, body: SplitSource) -> Any
     writes.check_write(request)
     return {"id": writes.split_source(request.app.state.target, source_id, body.spellings, new_id=body.new_id,
                                       name=body.name)}
+
+
+# -- forms on the event and source pages ----------------------------------------------------
+
+def _listed(text: str) -> list[str]:
+    """Ids typed into a form: separated by commas or white space, without repeats."""
+    return list(dict.fromkeys(i for i in re.split(r"[\s,]+", text) if i))
+
+
+def _name(text: str) -> str | None:
+    """A typed name with its white space tidied; None when blank."""
+    return " ".join(text.split())[:300] or None
+
+
+def _chosen(values: list[str] | None, what: str, kind: str) -> list[str]:
+    """The ticked boxes; refuse none ticked (E209)."""
+    chosen = [v for v in values or [] if v.strip()]
+    if not chosen:
+        raise WebError(WebErrors.E209.format(what=what, kind=kind), 400)
+    return chosen
+
+
+def _changed(page: str, live_id: str, change: str) -> RedirectResponse:
+    return RedirectResponse(f"/{page}/{quote(live_id, safe='')}?changed={change}", status_code=303)
+
+
+@router.post("/events/{event_id}/merge", include_in_schema=False)
+def merge_events_form(request: Request, event_id: str, ids: Annotated[str, Form()] = "",
+                      name: Annotated[str, Form()] = "", token: Annotated[str, Form()] = "") -> Response:
+    """Merge the events typed in ``ids`` into this one, then show it."""
+    writes.check_write(request, token or None)
+    others = [i for i in _listed(ids) if i != event_id]
+    survivor = writes.merge_events(request.app.state.target, [event_id, *others], into=event_id, name=_name(name))
+    return _changed("events", survivor, "merged")
+
+
+@router.post("/events/{event_id}/split", include_in_schema=False)
+def split_event_form(request: Request, event_id: str, documents: Annotated[list[str] | None, Form()] = None,
+                     name: Annotated[str, Form()] = "", new_id: Annotated[str, Form()] = "",
+                     token: Annotated[str, Form()] = "") -> Response:
+    """Move the ticked documents out of this event into a new one, then show the new event."""
+    writes.check_write(request, token or None)
+    chosen = _chosen(documents, "document", "event")
+    created = writes.split_event(request.app.state.target, event_id, chosen, new_id=new_id.strip() or None,
+                                 name=_name(name))
+    return _changed("events", created, "split")
+
+
+@router.post("/sources/{source_id}/merge", include_in_schema=False)
+def merge_sources_form(request: Request, source_id: str, ids: Annotated[str, Form()] = "",
+                       name: Annotated[str, Form()] = "", token: Annotated[str, Form()] = "") -> Response:
+    """Merge the sources typed in ``ids`` into this one, then show it."""
+    writes.check_write(request, token or None)
+    others = [i for i in _listed(ids) if i != source_id]
+    survivor = writes.merge_sources(request.app.state.target, [source_id, *others], into=source_id,
+                                    name=_name(name))
+    return _changed("sources", survivor, "merged")
+
+
+@router.post("/sources/{source_id}/split", include_in_schema=False)
+def split_source_form(request: Request, source_id: str, spellings: Annotated[list[str] | None, Form()] = None,
+                      name: Annotated[str, Form()] = "", new_id: Annotated[str, Form()] = "",
+                      token: Annotated[str, Form()] = "") -> Response:
+    """Move the ticked spellings of this source to a new source, then show it."""
+    writes.check_write(request, token or None)
+    chosen = _chosen(spellings, "spelling", "source")
+    created = writes.split_source(request.app.state.target, source_id, chosen, new_id=new_id.strip() or None,
+                                  name=_name(name))
+    return _changed("sources", created, "split")

@@ -5,7 +5,8 @@ templates hang on ``app.state``. Pages are read through one read-only connection
 (:class:`~counterclaim.web.views.LedgerView`); only the write endpoints
 (:mod:`counterclaim.web.writes`) open the ledger for writing. Every response carries a
 Content-Security-Policy that allows scripts and styles from this server only (no inline
-script or style), so text that slipped through escaping still could not run.
+script or style), so text that slipped through escaping still could not run. ``HEAD`` is
+answered like ``GET`` without the body (:class:`HeadAsGet`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counterclaim.about import __version__
 from counterclaim.ledger.db import is_postgres
@@ -65,6 +67,32 @@ def _spread_class(spread: float | None) -> str:
     if spread <= 10:
         return "mid"
     return "high"
+
+
+class HeadAsGet:
+    """ASGI middleware: answer ``HEAD`` as ``GET`` would, with the same status and headers but no body.
+
+    FastAPI's GET routes do not take HEAD (they answer 405); this runs a HEAD request as GET
+    and drops what the response would send as its body, so every page, API route and static
+    file answers HEAD, security headers and ``Content-Length`` included.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] in ("http.response.body", "http.response.pathsend"):
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
 
 
 def make_templates() -> Jinja2Templates:
@@ -144,6 +172,7 @@ def create_app(target: str, *, token: str | None = None, host: str = "127.0.0.1"
             response.headers.setdefault(key, value)
         return response
 
+    app.add_middleware(HeadAsGet)  # added last, so outermost: it sees the headers the others set
     errors.install(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     from counterclaim.web import actions, routes

@@ -35,6 +35,7 @@ class WebErrors(StrEnum):
     E207 = ("E207 refusing to listen on {host} without a token: anyone who can reach it could change the ledger. "
             "Start with --token TOKEN (or set COUNTERCLAIM_TOKEN), or listen on 127.0.0.1.")
     E208 = "E208 {what} needs at least two ids; got {ids!r}."
+    E209 = "E209 nothing to split off: tick at least one {what} to move to a new {kind}."
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)

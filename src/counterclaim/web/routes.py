@@ -116,15 +116,21 @@ def document_api(request: Request, doc_id: str) -> Any:
 # -- sources -------------------------------------------------------------------------------
 
 @router.get("/sources", response_class=HTMLResponse, include_in_schema=False)
-def sources_page(request: Request) -> Response:
-    """Every normalised source."""
-    return _page(request, "sources.html", {"sources": _view(request).sources()})
+def sources_page(request: Request, page: int = Query(1, ge=1)) -> Response:
+    """Normalised sources, 100 a page."""
+    return _page(request, "sources.html", _view(request).sources(page))
 
 
 @router.get("/api/sources", tags=["sources"])
-def sources_api(request: Request) -> Any:
-    """Every live source: id, name, kind, types, spellings, claim and document counts, events."""
-    return _view(request).sources()
+def sources_api(request: Request, response: Response, page: int | None = Query(None, ge=1)) -> Any:
+    """Live sources: id, name, kind, types, spellings, claim and document counts, events.
+
+    All of them as a JSON array, or with ``page`` the 100 of that page (as on /sources);
+    the header ``X-Total-Count`` gives the number of sources.
+    """
+    data = _view(request).sources(page)
+    response.headers["X-Total-Count"] = str(data["total"])
+    return data["sources"]
 
 
 @router.get("/sources/{source_id}", response_class=HTMLResponse, include_in_schema=False)

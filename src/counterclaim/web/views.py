@@ -1,8 +1,9 @@
 """The data of every page, as plain dicts: the HTML page and its ``/api`` twin render the same dict.
 
 :class:`LedgerView` holds one read-only connection (guarded by a lock: requests run in a
-thread pool) and caches what is costly to recompute for a large ledger — the events with
-their comparison rows (overview), the source list — until the ledger changes. A change is
+thread pool) and caches what is costly to recompute for a large ledger — the document and
+source lists, recently built pages — until the ledger changes. The
+overview needs no cache: it reads the aggregates the ledger keeps per event. A change is
 noticed through SQLite's ``PRAGMA data_version`` (it moves when another connection
 commits) or, on PostgreSQL, a fingerprint of row counts.
 """
@@ -19,15 +20,16 @@ from counterclaim.ledger import Ledger
 from counterclaim.ledger import events as _events
 from counterclaim.ledger import search as _search
 from counterclaim.ledger import sources as _sources
-from counterclaim.ledger.checks import checks_of_figures
 from counterclaim.ledger.compare import compare, disagreement
 from counterclaim.ledger.db import placeholders
 from counterclaim.ledger.errors import LedgerErrors, NotFoundError
-from counterclaim.ledger.query import _FIGURES, _figure, figure_rows, load_result
+from counterclaim.ledger.query import document_rows, figure_rows, load_result
+from counterclaim.ledger.summaries import overview_page, stored_checks
 from counterclaim.web.chart import range_chart
 
 PAGE_SIZE = 50
 DOCUMENTS_PAGE = 100
+SOURCES_PAGE = 100
 SOURCE_EVENTS_PAGE = 25
 MAX_EVIDENCE = 3
 MAX_CLAIMS = 60
@@ -54,34 +56,8 @@ _SENTENCES = (
 """An event's figures with their exact sentences (cut by the database: texts stay there)."""
 
 
-def _bare(row: dict[str, Any] | None) -> dict[str, Any] | None:
-    return None if row is None else {k: v for k, v in row.items() if k != "claims"}
-
-
-def _all_events(ledger: Ledger) -> dict[str, dict[str, Any]]:
-    """Every event by id with its comparison rows (claims kept for the event pages)."""
-    events = {}
-    for e in ledger.events():
-        killed = _whole(e["outcomes"], "killed")
-        e["n_documents"] = len(e["documents"])
-        e["killed"] = _bare(killed)
-        e["spread"] = killed["disagreement"] if killed else None
-        e["others"] = [_bare(r) for r in e["outcomes"] if r["group"] == "all" and r["outcome"] != "killed"]
-        events[e["id"]] = e
-    return events
-
-
-def _checks_by_event(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for flag in ledger.checks():
-        if flag["event_id"]:
-            out[flag["event_id"]].append(flag)
-    return dict(out)
-
-
 _BUILDERS: dict[str, Callable[[Ledger], Any]] = {
-    "counts": Ledger.counts, "events": _all_events, "documents": Ledger.documents, "sources": Ledger.sources,
-    "checks": _checks_by_event}
+    "counts": Ledger.counts, "documents": Ledger.documents, "sources": Ledger.sources}
 """What the cache holds, in the order a warm-up builds it."""
 
 
@@ -91,16 +67,12 @@ def _evidence(f: dict[str, Any]) -> dict[str, Any]:
             "text": f["text"], "sentence": " ".join(sentence.split()) if sentence else f["text"]}
 
 
-def _whole(outcomes: list[dict[str, Any]], outcome: str) -> dict[str, Any] | None:
-    return next((r for r in outcomes if r["outcome"] == outcome and r["group"] == "all"), None)
-
-
 class LedgerView:
     """Read-only access to a ledger for the web pages (one connection, a lock, a cache).
 
     Args:
         target: the ledger.
-        warm: build the costly cached data (overview, lists, every event's checks) in a
+        warm: build the costly cached data (the document and source lists) in a
             background thread, with its own read-only connection, at start and after every
             change of the ledger; pages that find it missing compute what they need.
     """
@@ -169,24 +141,16 @@ class LedgerView:
     # -- pages ---------------------------------------------------------------------------
 
     def overview(self, *, sort: str = "documents", page: int = 1, q: str = "") -> dict[str, Any]:
-        """Corpus counts and one page of events, each with its toll range and spread."""
+        """Corpus counts and one page of events, each with its toll range and spread.
+
+        Read from the aggregates the ledger keeps per event (:mod:`counterclaim.ledger.summaries`):
+        the page costs the same for ten documents or ten million, warm or cold.
+        """
         counts = self._cached("counts")
-        events = list(self._cached("events").values())
-        if q:
-            needle = q.lower()
-            events = [e for e in events if needle in e["id"] or needle in (e["name"] or "").lower()
-                      or any(needle in n.lower() for n in e["also_called"])]
-        keys = {"documents": lambda e: (-e["n_documents"], e["id"]), "id": lambda e: e["id"],
-                "year": lambda e: (-(e["year"] or 0), e["id"]),
-                "spread": lambda e: (-(e["spread"] or 0), e["id"])}
-        events = sorted(events, key=keys.get(sort, keys["documents"]))
-        pages = max(1, -(-len(events) // PAGE_SIZE))
-        page = min(max(1, page), pages)
-        shown = events[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-        rows = [{k: e[k] for k in ("id", "name", "place", "year", "date_start", "date_end", "n_documents",
-                                   "killed", "spread", "others")} for e in shown]
-        return {"counts": counts, "events": rows, "total_events": len(events), "page": page, "pages": pages,
-                "sort": sort if sort in SORTS else "documents", "q": q}
+        with self.lock:
+            data = overview_page(self.ledger.db, sort=sort, page=page, size=PAGE_SIZE, q=q)
+        return {"counts": counts, "events": data["events"], "total_events": data["total"], "page": data["page"],
+                "pages": data["pages"], "sort": sort if sort in SORTS else "documents", "q": q}
 
     def event(self, event_id: str, *, all_claims: bool = False) -> dict[str, Any]:
         """One event: documents, per outcome and group each source's claims with sentences, a chart; checks.
@@ -204,19 +168,14 @@ class LedgerView:
             if key in self._cache:
                 return {**self._cache[key], "requested_id": event_id}
             [row] = _events.event_rows(db, live)
-            cached = self._cache.get("events")
-            if cached is not None and live in cached:
-                outcomes = [{**r, "claims": [dict(c) for c in r["claims"]]} for r in cached[live]["outcomes"]]
-            else:
-                outcomes = compare(figure_rows(db, event_id=live))
-                for r in outcomes:
-                    r["disagreement"] = disagreement(r)
+            outcomes = compare(figure_rows(db, event_id=live))
+            for r in outcomes:
+                r["disagreement"] = disagreement(r)
             docs = row["documents"]
             documents = db.query("SELECT id, title, published, publisher, path FROM documents "
                                  f"WHERE id IN ({placeholders(len(docs))})", docs)
             figures = {f"{r['doc_id'][:12]}:{r['fid']}": r for r in db.query(_SENTENCES, (live,))}
-            warmed = self._cache.get("checks")
-            checks = warmed.get(live, []) if warmed is not None else self._event_checks(live, docs)
+            checks = stored_checks(db, live)
             stamp = self._stamp
         documents.sort(key=lambda d: (d["published"] or "", d["id"]))
         for r in outcomes:
@@ -246,13 +205,6 @@ class LedgerView:
                 del self._cache[old]
             self._cache[key] = data
 
-    def _event_checks(self, live: str, docs: list[str]) -> list[dict[str, Any]]:
-        """:func:`counterclaim.ledger.checks.run_checks` for one event, reading only its documents' figures."""
-        db = self.ledger.db
-        figures = [_figure(r) for r in db.query(
-            _FIGURES + f" WHERE f.doc_id IN ({placeholders(len(docs))}) ORDER BY d.published, f.doc_id, f.seq", docs)]
-        return [f for f in checks_of_figures(db, figures) if f["event_id"] == live]
-
     def document(self, doc_id: str) -> dict[str, Any]:
         """A document's text, metadata, claims (figures, quotes, acts), sources and events."""
         from counterclaim.web.reader import document_claims, segments
@@ -273,18 +225,29 @@ class LedgerView:
                 "segments": segments(doc.text, items)}
 
     def documents(self, page: int | None = None) -> dict[str, Any]:
-        """Documents with their counts and events: all, or one page of :data:`DOCUMENTS_PAGE`."""
-        rows = self._cached("documents")
-        pages = max(1, -(-len(rows) // DOCUMENTS_PAGE))
-        if page is None:
-            return {"documents": list(rows), "page": None, "pages": pages, "total": len(rows)}
-        page = min(max(1, page), pages)
-        return {"documents": rows[(page - 1) * DOCUMENTS_PAGE: page * DOCUMENTS_PAGE], "page": page, "pages": pages,
-                "total": len(rows)}
+        """Documents with their counts and events: all (cached), or one page of :data:`DOCUMENTS_PAGE` (read alone)."""
+        return self._listing("documents", page, DOCUMENTS_PAGE, "SELECT COUNT(*) FROM documents",
+                             lambda **kw: document_rows(self.ledger.db, **kw))
 
-    def sources(self) -> list[dict[str, Any]]:
-        """Every live source with its counts."""
-        return list(self._cached("sources"))
+    def sources(self, page: int | None = None) -> dict[str, Any]:
+        """Live sources with their counts: all (cached), or one page of :data:`SOURCES_PAGE` (read alone)."""
+        return self._listing("sources", page, SOURCES_PAGE, "SELECT COUNT(*) FROM sources WHERE merged_into IS NULL",
+                             lambda **kw: _sources.source_rows(self.ledger.db, **kw))
+
+    def _listing(self, key: str, page: int | None, size: int, count_sql: str,
+                 rows_of: Callable[..., list[dict[str, Any]]]) -> dict[str, Any]:
+        if page is None:
+            rows = self._cached(key)
+            return {key: list(rows), "page": None, "pages": max(1, -(-len(rows) // size)), "total": len(rows)}
+        with self.lock:
+            self._refresh()
+            total = int(self.ledger.db.scalar(count_sql) or 0)
+            pages = max(1, -(-total // size))
+            page = min(max(1, page), pages)
+            cached = self._cache.get(key)
+            rows = cached[(page - 1) * size: page * size] if cached is not None else \
+                rows_of(limit=size, offset=(page - 1) * size)
+        return {key: rows, "page": page, "pages": pages, "total": total}
 
     def source(self, source_id: str, page: int = 1) -> dict[str, Any]:
         """A source and its claims by event, outcome and group (:data:`SOURCE_EVENTS_PAGE` events a page)."""
@@ -301,8 +264,7 @@ class LedgerView:
                 raise NotFoundError(LedgerErrors.E111.format(id=source_id))
             spellings = [r["spelling"] for r in db.query(
                 "SELECT spelling FROM source_spellings WHERE source_id = ? ORDER BY spelling", (live,))]
-            figures = [_figure(r) for r in db.query(
-                _FIGURES + " WHERE s.source_id = ? ORDER BY d.published, f.doc_id, f.seq", (live,))]
+            figures = figure_rows(db, source_id=live)
             by_event: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
             for f in figures:
                 by_event[f["event_id"]].append(f)
