@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import subprocess
 import sys
@@ -25,12 +26,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import machine, synthetic_text, write_readme_section  # noqa: E402
+from throughput import PLACES, machine, synthetic_text, write_readme_section  # noqa: E402
 
 TARGET = 0.10
 
 
-def child(size: int, sentences: int) -> None:
+def text_of(i: int, sentences: int, one_event: bool) -> str:
+    """The ``i``-th document; with ``one_event`` every document reports the same place on the same day."""
+    if not one_event:
+        return synthetic_text(i, sentences)
+    return re.sub(r"Published: [0-9-]+", "Published: 2015-03-12", synthetic_text(i * len(PLACES), sentences))
+
+
+def child(size: int, sentences: int, one_event: bool = False) -> None:
     """Ingest ``size`` documents in this process and print ``{"size", "peak_mb", "seconds"}``."""
     from counterclaim.batch import run_batch
     from counterclaim.ledger import Ledger
@@ -39,7 +47,7 @@ def child(size: int, sentences: int) -> None:
         src = Path(tmp) / "docs.jsonl"
         with src.open("w", encoding="utf-8") as out:
             for i in range(size):
-                out.write(json.dumps({"text": synthetic_text(i, sentences)}) + "\n")
+                out.write(json.dumps({"text": text_of(i, sentences, one_event)}) + "\n")
         started = time.perf_counter()
         marks: dict[str, float] = {}
         with Ledger(Path(tmp) / "m.db") as ledger:
@@ -65,21 +73,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--sentences", type=int, default=2)
+    parser.add_argument("--one-event", action="store_true",
+                        help="every document about the same place and day: one event that grows with the corpus")
     parser.add_argument("--append-readme", action="store_true")
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
-        child(args.child, args.sentences)
+        child(args.child, args.sentences, args.one_event)
         return 0
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--child", str(size), "--sentences", str(args.sentences)],
+        out = subprocess.run([sys.executable, __file__, "--child", str(size), "--sentences", str(args.sentences),
+                              *(["--one-event"] if args.one_event else [])],
                              check=True, capture_output=True, text=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
     base = rows[0]["peak_mb"]
     lines = [f"Memory, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}; short documents of own templates "
              f"({args.sentences} sentences), JSON Lines, in one process (local backend, partitions of 16), "
-             "into SQLite.", "",
+             "into SQLite" + ("; every document about one place and day (one event)." if args.one_event else
+                              "; ten places, one event per place and month."), "",
              "Pipeline: reading, extracting and storing every document; whole command: the pipeline and the "
              "ledger's event grouping (`Ledger.regroup`, incremental). Target: each peak at the largest size "
              "within +10% of the smallest.", "",
@@ -98,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(lines)
     print(text)
     if args.append_readme:
-        write_readme_section("memory", text)
+        write_readme_section("memory-one-event" if args.one_event else "memory", text)
     return 0 if ok else 1
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ledger_helpers import fig, make_result
 
 from counterclaim.ledger import Ledger
@@ -132,3 +134,27 @@ def test_time_spans_against_the_dates(tmp_path, published: str, span: str, flagg
                     title="Khojaly remembered", published=published)
     found = [c for c in checks_of(tmp_path, r) if c["check"] == "time_span_contradicts_dates"]
     assert bool(found) is flagged
+
+
+def _clashing_pairwise(firm: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    """The rule of ``source_disagrees_with_itself`` spelt out pair by pair (quadratic; for comparison)."""
+    from counterclaim.ledger.checks import _interval
+
+    def disjoint(a: dict, b: dict) -> bool:  # type: ignore[type-arg]
+        x, y = _interval(a), _interval(b)
+        return x[1] < y[0] or y[1] < x[0]
+
+    return [a for a in firm if any(disjoint(a, b) and (a["voice"] == "attributed" or b["voice"] == "attributed"
+                                                       or a["doc_id"] != b["doc_id"]) for b in firm if b is not a)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["exact", "at_least", "more_than", "at_most", "approx", "range"]),
+                          st.integers(0, 60), st.integers(0, 30), st.sampled_from(["attributed", "own"]),
+                          st.sampled_from(["d1", "d2", "d3"])), max_size=12))
+def test_self_contradictions_are_found_in_linear_time_as_pair_by_pair(specs) -> None:  # type: ignore[no-untyped-def]
+    from counterclaim.ledger.checks import _clashing
+
+    firm = [{"value": v, "low": v, "high": v + w if q == "range" else v, "qualifier": q, "voice": voice,
+             "doc_id": doc, "n": i} for i, (q, v, w, voice, doc) in enumerate(specs)]
+    assert [f["n"] for f in _clashing(firm)] == [f["n"] for f in _clashing_pairwise(firm)]

@@ -102,9 +102,46 @@ def _document_checks(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _disjoint(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    x, y = _interval(a), _interval(b)
-    return x[1] < y[0] or y[1] < x[0]
+class _Extremes:
+    """The smallest upper bound and the largest lower bound among intervals, kept for the two best documents."""
+
+    def __init__(self) -> None:
+        self.low_hi: list[tuple[float, str]] = []  # up to two (hi, doc): the smallest his of distinct documents
+        self.high_lo: list[tuple[float, str]] = []  # up to two (-lo, doc): the largest los of distinct documents
+
+    @staticmethod
+    def _keep(best: list[tuple[float, str]], value: float, doc: str) -> None:
+        mine = [b for b in best if b[1] == doc]
+        if mine and mine[0][0] <= value:
+            return
+        best[:] = sorted([b for b in best if b[1] != doc] + [(value, doc)])[:2]
+
+    def add(self, interval: tuple[float, float], doc: str) -> None:
+        self._keep(self.low_hi, interval[1], doc)
+        self._keep(self.high_lo, -interval[0], doc)
+
+    def clash(self, interval: tuple[float, float], doc: str | None = None) -> bool:
+        """Whether an interval kept here (of another document than ``doc``, when given) is disjoint from it."""
+        hi = next((v for v, d in self.low_hi if doc is None or d != doc), None)
+        lo = next((v for v, d in self.high_lo if doc is None or d != doc), None)
+        return (hi is not None and hi < interval[0]) or (lo is not None and -lo > interval[1])
+
+
+def _clashing(firm: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Figures of one source's row whose intervals are disjoint from another figure of the row.
+
+    A pair counts when either figure is attributed in its text or they come from different
+    documents (a publication's own narration mixes partial counts: only its different documents
+    are compared). Linear in the number of figures: the extremes of the others suffice, since an
+    interval is never disjoint from itself.
+    """
+    every, attributed = _Extremes(), _Extremes()
+    for f in firm:
+        every.add(_interval(f), f["doc_id"])
+        if f["voice"] == "attributed":
+            attributed.add(_interval(f), f["doc_id"])
+    return [f for f in firm if (every.clash(_interval(f)) if f["voice"] == "attributed" else
+                                attributed.clash(_interval(f)) or every.clash(_interval(f), f["doc_id"]))]
 
 
 def _source_checks(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -116,13 +153,9 @@ def _source_checks(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for (event_id, outcome, group, source_id), members in sorted(rows.items()):
         if group == "part":
             continue  # parts of a whole differ by nature
-        firm = [f for f in members if f["qualifier"] != "vague"]
-        # a publication's own narration mixes partial counts; only its different documents are compared
-        clashes = [(a, b) for i, a in enumerate(firm) for b in firm[i + 1:] if _disjoint(a, b)
-                   and (a["voice"] == "attributed" or a["doc_id"] != b["doc_id"])]
-        if not clashes:
+        involved = _clashing([f for f in members if f["qualifier"] != "vague"])
+        if not involved:
             continue
-        involved = {id(f): f for pair in clashes for f in pair}.values()
         counts = sorted({(f["low"] or 0, f["text"]) for f in involved})
         words = ", ".join(repr(" ".join(t.split())) for _, t in counts)
         out.append(_flag("source_disagrees_with_itself", "warning",

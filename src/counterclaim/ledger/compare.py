@@ -97,6 +97,7 @@ def _central(claim: dict[str, Any]) -> float | None:
 def claims_of(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One claim per source and count among ``figures`` (rows of one outcome and group)."""
     claims: dict[tuple[Any, ...], dict[str, Any]] = {}
+    seen: dict[tuple[Any, ...], tuple[set[str], set[str]]] = {}  # documents and spellings, for membership tests
     for f in figures:
         key = (f["source_id"], f["value"], f["low"], f["high"], f["qualifier"])
         c = claims.get(key)
@@ -112,10 +113,13 @@ def claims_of(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for g in f["groups"]:
             if g not in c["groups"]:
                 c["groups"].append(g)
-        if f["doc_id"] not in c["documents"]:
+        docs, spellings = seen.setdefault(key, (set(), set()))
+        if f["doc_id"] not in docs:
+            docs.add(f["doc_id"])
             c["documents"].append(f["doc_id"])
         c["figures"].append(f"{f['doc_id'][:12]}:{f['fid']}")
-        if f["claimant"] not in c["spellings"]:
+        if f["claimant"] not in spellings:
+            spellings.add(f["claimant"])
             c["spellings"].append(f["claimant"])
         if f["published"]:
             c["first_seen"] = min(filter(None, (c["first_seen"], f["published"])))

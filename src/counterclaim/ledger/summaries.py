@@ -194,7 +194,9 @@ def refresh_event(db: Database, event_id: str, keys: KeyMap) -> int:
                        (naming.name, naming.place, naming.year, event_id))
             event["name"] = naming.name
     agg.write(db, event_id)
-    rows = compare(figure_rows(db, event_id=event_id))
+    docs = [r["doc_id"] for r in db.query("SELECT DISTINCT doc_id FROM incidents WHERE event_id = ?", (event_id,))]
+    figures = figure_rows(db, doc_ids=docs)  # the event's documents: its checks look at all their figures
+    rows = compare([f for f in figures if f["event_id"] == event_id])
     killed = None
     for seq, r in enumerate(rows):
         r["disagreement"] = disagreement(r)
@@ -205,8 +207,8 @@ def refresh_event(db: Database, event_id: str, keys: KeyMap) -> int:
                    (event_id, seq, r["outcome"], r["group"], r["low"], r["best"], r["high"], r["sources"],
                     len(r["documents"]), r["summary"], r["disagreement"]))
     also = sorted(names, key=lambda n: (-names[n], n))
-    docs = [r["doc_id"] for r in db.query("SELECT DISTINCT doc_id FROM incidents WHERE event_id = ?", (event_id,))]
-    flags = [f for f in checks_of_figures(db, figure_rows(db, doc_ids=docs)) if f["event_id"] == event_id]
+    flags = [f for f in checks_of_figures(db, figures) if f["event_id"] == event_id]
+    del figures, rows
     db.execute("UPDATE events SET stale = 0, n_documents = ?, date_start = ?, date_end = ?, also_called = ?, "
                "spread = ?, search_text = ?, checks = ? WHERE id = ?",
                (len(docs), starts[0] if starts else None, ends[0] if ends else None,

@@ -1,0 +1,58 @@
+"""Paged lists and the aggregate-backed overview: a page reads only its rows and agrees with the whole list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from web_helpers import figure, result
+
+from counterclaim.ledger import Ledger
+from counterclaim.web import views
+from counterclaim.web.views import LedgerView
+
+
+@pytest.mark.parametrize("kind", ["documents", "sources"])
+def test_pages_of_a_list_cover_the_whole_list_in_order(client: Any, monkeypatch: pytest.MonkeyPatch,
+                                                       kind: str) -> None:
+    everything = client.get(f"/api/{kind}").json()
+    assert len(everything) >= 3
+    monkeypatch.setattr(views, f"{kind.upper()}_PAGE", 2)
+    pages = []
+    for page in range(1, 10):
+        response = client.get(f"/api/{kind}?page={page}")
+        assert response.headers["X-Total-Count"] == str(len(everything))
+        pages.append(response.json())
+    assert [row["id"] for page in pages for row in page][:len(everything)] == [row["id"] for row in everything]
+    assert pages[-1] == pages[-2]  # past the end: the last page again
+    html = client.get(f"/{kind}?page=2").text
+    assert f"page 2 of {-(-len(everything) // 2)}" in html
+    assert f'href="/{kind}?page=1"' in html
+
+
+def test_a_cold_page_equals_the_cached_list(ledger_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views, "SOURCES_PAGE", 2)
+    monkeypatch.setattr(views, "DOCUMENTS_PAGE", 2)
+    cold = LedgerView(str(ledger_path), warm=False)
+    try:
+        first = {k: [getattr(cold, k)(p) for p in (1, 2)] for k in ("documents", "sources")}
+        assert "documents" not in cold._cache and "sources" not in cold._cache  # read alone, not the whole list
+        for kind in ("documents", "sources"):
+            whole = getattr(cold, kind)()[kind]  # builds the cache
+            warm = [getattr(cold, kind)(p) for p in (1, 2)]
+            assert [p[kind] for p in first[kind]] == [p[kind] for p in warm] == [whole[:2], whole[2:4]]
+    finally:
+        cold.close()
+
+
+def test_the_overview_sees_a_new_document_at_once(client: Any, ledger_path: Path) -> None:
+    before = client.get("/api/overview").json()
+    text = ("Title: Landslide in Perovaan\nPublished: 2020-10-03\n\n"
+            "A landslide buried part of the village of Perovaan on 1 October 2020, and rescuers said 23 people died.")
+    with Ledger(ledger_path) as writer:
+        writer.add(result(text, [figure(text, "f1", "23 people", "killed", 23, source="rescuers")]))
+    after = client.get("/api/overview?q=perovaan").json()
+    assert after["counts"]["documents"] == before["counts"]["documents"] + 1
+    [event] = after["events"]
+    assert event["n_documents"] == 1 and event["killed"]["best"] == 23 and "rescuers" in event["killed"]["summary"]
