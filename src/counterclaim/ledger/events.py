@@ -30,7 +30,15 @@ from typing import Any
 
 from counterclaim.ledger.db import Database, placeholders
 from counterclaim.ledger.errors import LedgerError, LedgerErrors, NotFoundError
-from counterclaim.ledger.grouping import TOLERANCE_DAYS, Node, apply_canon, canonical_keys, cluster, name_event, slug
+from counterclaim.ledger.grouping import (
+    TOLERANCE_DAYS,
+    Node,
+    apply_canon,
+    canonical_of_weights,
+    cluster,
+    name_event,
+    slug,
+)
 from counterclaim.ledger.placekeys import BATCH, KeyMap, place_rows, weights_of
 from counterclaim.ledger.sources import unique_id
 from counterclaim.ledger.summaries import MEMBERS, EventAggregate, mark_stale, node_of, refresh_stale, widened
@@ -43,14 +51,6 @@ PENDING_LIMIT = 200
 
 def _now() -> str:
     return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def load_nodes(db: Database) -> list[Node]:
-    """Every stored incident as a grouping node, in a stable order (for inspection and tests: it reads all)."""
-    counts = {(r["doc_id"], r["incident"]): r["n"] for r in db.query(
-        "SELECT doc_id, incident, COUNT(*) AS n FROM figures GROUP BY doc_id, incident")}
-    rows = db.query(MEMBERS + " ORDER BY d.published, i.doc_id, i.n")
-    return [node_of(r, counts.get((r["doc_id"], r["n"]), 0)) for r in rows]
 
 
 def _figure_counts(db: Database, nodes: list[Node]) -> None:
@@ -226,9 +226,7 @@ def upgrade(db: Database) -> None:
             db.executemany("INSERT INTO incident_places (doc_id, n, key, kind, weight) VALUES (?, ?, ?, ?, ?)", batch)
             batch = []
     db.executemany("INSERT INTO incident_places (doc_id, n, key, kind, weight) VALUES (?, ?, ?, ?, ?)", batch)
-    probe = [Node(doc_id="", n=0, places=[("", k, kinds[k], w) for k, w in weights.items()], names=[], lo=None,
-                  hi=None)]
-    canon = canonical_keys(probe)
+    canon = canonical_of_weights({k: w for k, w in weights.items() if kinds[k] == "place"})
     db.executemany("INSERT INTO place_keys (key, canon) VALUES (?, ?)",
                    [(k, canon.get(k, k)) for k in sorted(weights)])
     refresh_stale(db)

@@ -86,15 +86,24 @@ def canonical_keys(nodes: list[Node]) -> dict[str, str]:
         for _, key, kind, w in node.places:
             if kind == "place":
                 weights[key] += w
+    return canonical_of_weights(weights)
+
+
+def canonical_of_weights(weights: dict[str, float]) -> dict[str, str]:
+    """Map place keys to representatives, the heaviest key of a spelling group first."""
     reps: dict[str, list[str]] = defaultdict(list)  # bucket: first letter
     out: dict[str, str] = {}
     for key in sorted(weights, key=lambda k: (-weights[k], k)):
-        bucket = reps[key[:1]]
-        found = next((r for r in bucket if abs(len(r) - len(key)) <= 3 and same_place(r, key)), None)
-        out[key] = found or key
-        if found is None:
-            bucket.append(key)
+        out[key] = representative(reps[key[:1]], key)
     return out
+
+
+def representative(bucket: list[str], key: str) -> str:
+    """The representative in ``bucket`` (keys with the same first letter) that ``key`` spells; else ``key``, added."""
+    found = next((r for r in bucket if abs(len(r) - len(key)) <= 3 and same_place(r, key)), None)
+    if found is None:
+        bucket.append(key)
+    return found or key
 
 
 def apply_canon(nodes: Iterable[Node], canon: dict[str, str]) -> None:

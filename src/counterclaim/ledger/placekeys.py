@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from counterclaim.ledger.db import Database, placeholders
-from counterclaim.ledger.places import same_place
+from counterclaim.ledger.grouping import representative
 
 BATCH = 400
 """Keys looked up per query (well under the parameter limits of SQLite and PostgreSQL)."""
@@ -68,13 +68,7 @@ class KeyMap:
         new = sorted((kk for kk in weights if kk[0] not in self.canon), key=lambda kk: (-weights[kk], kk[0]))
         rows = []
         for key, kind in new:
-            if kind != "place" or not key:
-                canon = key
-            else:
-                bucket = self._bucket(key[:1])
-                canon = next((r for r in bucket if abs(len(r) - len(key)) <= 3 and same_place(r, key)), key)
-                if canon == key:
-                    bucket.append(key)
+            canon = representative(self._bucket(key[:1]), key) if kind == "place" and key else key
             self.canon[key] = canon
             rows.append((key, canon))
         self.db.executemany("INSERT INTO place_keys (key, canon) VALUES (?, ?)", rows)
