@@ -31,7 +31,7 @@ from typing import Any
 
 from counterclaim.ledger.compare import group_label
 from counterclaim.ledger.dates import date_mentions, parse_iso, time_spans
-from counterclaim.ledger.db import Database, placeholders
+from counterclaim.ledger.db import Database, in_batches, placeholders
 from counterclaim.ledger.query import figure_rows
 
 PARTITIONS = ({"civilians", "combatants"}, {"men", "women", "children"})
@@ -234,7 +234,7 @@ def _dated_documents(db: Database, doc_ids: list[str] | None
         batches: list[list[str] | None] = [None]
     else:
         ids = sorted(set(doc_ids))
-        batches = [ids[i:i + 400] for i in range(0, len(ids), 400)]
+        batches = list(in_batches(ids))
     for part in batches:
         where = "" if part is None else f" AND d.id IN ({placeholders(len(part))})"
         for r in db.query(sql + where + " ORDER BY d.id", part or ()):

@@ -258,6 +258,16 @@ class Database:
         self.close()
 
 
+IN_BATCH = 400
+"""Values per ``IN (...)`` list: well under the parameter limits of SQLite and PostgreSQL."""
+
+
+def in_batches(values: Sequence[Any], size: int = IN_BATCH) -> Iterator[list[Any]]:
+    """``values`` in slices of at most ``size``, for one ``IN (...)`` query each."""
+    for i in range(0, len(values), size):
+        yield list(values[i:i + size])
+
+
 def placeholders(n: int) -> str:
     """``?, ?, ?`` for an ``IN (...)`` list of ``n`` values."""
     return ", ".join("?" * n) if n else "NULL"

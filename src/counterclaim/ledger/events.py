@@ -28,7 +28,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from counterclaim.ledger.db import Database, placeholders
+from counterclaim.ledger.db import Database, in_batches, placeholders
 from counterclaim.ledger.errors import LedgerError, LedgerErrors, NotFoundError
 from counterclaim.ledger.grouping import (
     TOLERANCE_DAYS,
@@ -39,7 +39,7 @@ from counterclaim.ledger.grouping import (
     name_event,
     slug,
 )
-from counterclaim.ledger.placekeys import BATCH, KeyMap, place_rows, weights_of
+from counterclaim.ledger.placekeys import KeyMap, place_rows, weights_of
 from counterclaim.ledger.sources import unique_id
 from counterclaim.ledger.summaries import MEMBERS, EventAggregate, mark_stale, node_of, refresh_stale, widened
 
@@ -56,8 +56,7 @@ def _now() -> str:
 def _figure_counts(db: Database, nodes: list[Node]) -> None:
     docs = sorted({n.doc_id for n in nodes})
     counts: dict[tuple[str, int], int] = {}
-    for i in range(0, len(docs), BATCH):
-        part = docs[i:i + BATCH]
+    for part in in_batches(docs):
         for r in db.query("SELECT doc_id, incident, COUNT(*) AS n FROM figures "
                           f"WHERE doc_id IN ({placeholders(len(part))}) GROUP BY doc_id, incident", part):
             counts[(r["doc_id"], r["incident"])] = r["n"]

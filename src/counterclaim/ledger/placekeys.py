@@ -18,11 +18,8 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from counterclaim.ledger.db import Database, placeholders
+from counterclaim.ledger.db import Database, in_batches, placeholders
 from counterclaim.ledger.grouping import representative
-
-BATCH = 400
-"""Keys looked up per query (well under the parameter limits of SQLite and PostgreSQL)."""
 
 
 def place_rows(doc_id: str, n: int, places_json: str) -> list[tuple[str, int, str, str, float]]:
@@ -50,8 +47,7 @@ class KeyMap:
     def load(self, keys: Iterable[str]) -> None:
         """Cache the stored canonical keys of ``keys`` (keys not stored yet stay unknown)."""
         missing = sorted({k for k in keys if k not in self.canon})
-        for i in range(0, len(missing), BATCH):
-            part = missing[i:i + BATCH]
+        for part in in_batches(missing):
             for r in self.db.query(f"SELECT key, canon FROM place_keys WHERE key IN ({placeholders(len(part))})",
                                    part):
                 self.canon[r["key"]] = r["canon"]

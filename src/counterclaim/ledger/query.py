@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from counterclaim.ledger.db import Database, placeholders
+from counterclaim.ledger.db import Database, in_batches, placeholders
 from counterclaim.records import Act, Count, Diagnostic, Document, Figure, Quote, Result, Source, Speaker
 
 _FIGURES = (
@@ -50,8 +50,7 @@ def figure_rows(db: Database, *, event_id: str | None = None, doc_id: str | None
     if doc_ids is not None:
         ids = sorted(set(doc_ids))
         out = []
-        for i in range(0, len(ids), 400):
-            part = ids[i:i + 400]
+        for part in in_batches(ids):
             out += figure_rows_where(db, [*where, f"f.doc_id IN ({placeholders(len(part))})"], [*params, *part])
         out.sort(key=lambda f: (f["published"] is not None, f["published"] or "", f["doc_id"], f["seq"]))
         return out
@@ -74,7 +73,7 @@ def document_rows(db: Database, *, limit: int | None = None, offset: int = 0) ->
                     "extracted_at FROM documents ORDER BY published, id" + page)
     counts: dict[str, dict[str, int]] = {}
     events: dict[str, set[str]] = {}
-    parts = [None] if limit is None else [[d["id"] for d in docs][i:i + 400] for i in range(0, len(docs), 400)]
+    parts = [None] if limit is None else list(in_batches([d["id"] for d in docs]))
     for part in parts:
         where = "" if part is None else f" WHERE doc_id IN ({placeholders(len(part))})"
         args = part or ()

@@ -18,7 +18,7 @@ import datetime as _dt
 from typing import Any
 
 from counterclaim.ledger.claimants import normalise
-from counterclaim.ledger.db import Database, placeholders
+from counterclaim.ledger.db import Database, in_batches, placeholders
 from counterclaim.ledger.errors import LedgerErrors, NotFoundError
 from counterclaim.ledger.grouping import slug
 
@@ -170,7 +170,7 @@ def source_rows(db: Database, *, limit: int | None = None, offset: int = 0) -> l
     spellings: dict[str, list[str]] = {}
     stats: dict[str, dict[str, Any]] = {}
     ids = [s["id"] for s in sources]
-    parts = [None] if limit is None else [ids[i:i + 400] for i in range(0, len(ids), 400)]
+    parts = [None] if limit is None else list(in_batches(ids))
     for part in parts:
         where = "" if part is None else f" WHERE s.source_id IN ({placeholders(len(part))})"
         args = part or ()

@@ -30,7 +30,7 @@ from typing import Any
 
 from counterclaim.ledger.checks import checks_of_figures
 from counterclaim.ledger.compare import compare, disagreement
-from counterclaim.ledger.db import Database, placeholders
+from counterclaim.ledger.db import Database, in_batches, placeholders
 from counterclaim.ledger.grouping import TOLERANCE_DAYS, Node, Tally, apply_canon, name_tally
 from counterclaim.ledger.placekeys import KeyMap
 from counterclaim.ledger.query import figure_rows
@@ -141,8 +141,7 @@ def refresh_stale(db: Database, keys: KeyMap | None = None) -> int:
 
 def mark_stale(db: Database, event_ids: list[str]) -> None:
     """Mark events for :func:`refresh_stale`."""
-    for i in range(0, len(event_ids), 400):
-        part = event_ids[i:i + 400]
+    for part in in_batches(event_ids):
         db.execute(f"UPDATE events SET stale = 1 WHERE id IN ({placeholders(len(part))})", part)
 
 
