@@ -22,8 +22,8 @@ from counterclaim.evaluate.scoring import GoldDocument, Tally, score_document, s
 from peers import PEERS, Runner, Skipped, empty  # noqa: E402
 
 METRICS = ("figure_f1", "strict_f1", "outcome_accuracy", "qualifier_accuracy", "attribution_accuracy",
-           "part_of_accuracy", "groups_f1", "quote_f1", "speaker_accuracy", "act_f1")
-HEADERS = ("figure F1", "strict F1", "outcome acc", "qualifier acc", "attribution acc", "part-of acc",
+           "hedged_f1", "part_of_accuracy", "groups_f1", "quote_f1", "speaker_accuracy", "act_f1")
+HEADERS = ("figure F1", "strict F1", "outcome acc", "qualifier acc", "attribution acc", "hedged F1", "part-of acc",
            "groups F1", "quote F1", "speaker acc", "acts F1")
 WARM_UP = "Police said 3 people were killed and 12 injured. \"We are shocked,\" the mayor said."
 BASELINE_PEER = "regex-baseline"

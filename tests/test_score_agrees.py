@@ -123,6 +123,15 @@ def figure_source(rng: random.Random, g: dict[str, Any]) -> dict[str, Any] | Non
     return None if name is None and pick(rng, 0.5) else {"name": name, "type": "unspecified", "span": None}
 
 
+def figure_hedge(rng: random.Random, g: dict[str, Any]) -> dict[str, Any]:
+    """The gold flag, flipped now and then, or left out (a missing flag counts as false)."""
+    roll = rng.random()
+    if roll < 0.1:
+        return {}
+    hedged = bool(g.get("hedged"))
+    return {"hedged": (not hedged) if roll < 0.3 else hedged}
+
+
 def perturb_figures(rng: random.Random, doc: GoldDocument) -> list[dict[str, Any]]:
     text, preds, by_gold = doc.text, [], {}
     for gi, g in enumerate(doc.gold["figures"]):
@@ -138,7 +147,7 @@ def perturb_figures(rng: random.Random, doc: GoldDocument) -> list[dict[str, Any
                       "text": text[pspan[0]:pspan[1]] if pspan else None,
                       "outcome": g["outcome"] if not pick(rng, 0.12) else rng.choice(OUTCOMES),
                       "count": figure_count(rng, g), "groups": groups, "_gold": gi,
-                      "source": figure_source(rng, g), "hedged": False})
+                      "source": figure_source(rng, g), **figure_hedge(rng, g)})
     anchors = {i: g["anchor"] for i, g in enumerate(doc.gold["figures"])}
     for p in preds:
         whole = doc.gold["figures"][p.pop("_gold")].get("part_of")
@@ -254,7 +263,7 @@ def reference_detail_counts(stdout: str) -> Counter:
 
 def our_detail_counts(report: Any) -> Counter:
     counts: Counter = Counter()
-    core = {"outcome", "qualifier", "source"}
+    core = {"outcome", "qualifier", "source", "hedged"}
     for d in report.details:
         for kind in ("missed_figures", "extra_figures", "missed_quotes", "wrong_speakers"):
             counts[(d.name, kind)] += len(getattr(d, kind))

@@ -18,6 +18,7 @@ TARGETS: dict[str, float] = {
     "outcome_accuracy": 0.95,
     "qualifier_accuracy": 0.95,
     "attribution_accuracy": 0.88,
+    "hedged_f1": 0.80,
     "part_of_accuracy": 0.85,
     "groups_f1": 0.85,
     "quote_f1": 0.92,

@@ -204,6 +204,9 @@ class FigureTally(_Counts):
     groups_tp: int = 0
     groups_fp: int = 0
     groups_fn: int = 0
+    hedge_tp: int = 0
+    hedge_fp: int = 0
+    hedge_fn: int = 0
     part_gold: int = 0
     part_ok: int = 0
 
@@ -271,6 +274,7 @@ def scores_from_tally(t: Tally) -> dict[str, Any]:
         "outcome_accuracy": ratio(fg.outcome_ok, fg.matched),
         "qualifier_accuracy": ratio(fg.qualifier_ok, fg.matched),
         "attribution_accuracy": ratio(fg.source_ok, fg.matched),
+        "hedged_f1": f1(ratio(fg.hedge_tp, fg.hedge_tp + fg.hedge_fp), ratio(fg.hedge_tp, fg.hedge_tp + fg.hedge_fn)),
         "part_of_accuracy": ratio(fg.part_ok, fg.part_gold),
         "groups_f1": f1(gp, gr),
         "quotes_gold": q.gold,
@@ -479,6 +483,13 @@ def score_pair(ctx: _FigureContext, gi: int, pi: int, tally: FigureTally) -> tup
         errors.append(FieldError("qualifier", count.get("qualifier"), g["qualifier"]))
     if not src_ok:
         errors.append(FieldError("source", (p.get("source") or {}).get("name"), g.get("source")))
+    # SCORING.md v1.1: hedged F1 over matched pairs; a missing flag counts as false
+    p_hedged, g_hedged = bool(p.get("hedged")), bool(g.get("hedged"))
+    tally.hedge_tp += p_hedged and g_hedged
+    tally.hedge_fp += p_hedged and not g_hedged
+    tally.hedge_fn += g_hedged and not p_hedged
+    if p_hedged != g_hedged:
+        errors.append(FieldError("hedged", p_hedged, g_hedged))
     gold_groups, pred_groups = set(g.get("groups") or []), set(p.get("groups") or [])
     tally.groups_tp += len(gold_groups & pred_groups)
     tally.groups_fp += len(pred_groups - gold_groups)
