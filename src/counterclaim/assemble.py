@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -73,16 +76,10 @@ def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[Quo
 CHUNK_CHARS = 50_000
 
 
-def parse(nlp: Language, text: str, *, chunk_chars: int = CHUNK_CHARS) -> Doc:
-    """Parse ``text``; long texts are parsed in paragraph-aligned pieces and joined again.
-
-    spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and its parser's memory
-    grows with the text; pieces that end at a blank line keep sentences whole, and
-    ``Doc.from_docs`` joins them into one Doc whose text is exactly ``text``.
-    """
-    if len(text) <= chunk_chars:
-        return nlp(text)
-    pieces: list[str] = []
+def piece_bounds(text: str, chunk_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` stretches of ``text`` of at most ``chunk_chars``, cut at a blank line
+    (else at a sentence end, else anywhere), that together cover the text exactly."""
+    bounds: list[tuple[int, int]] = []
     start = 0
     while start < len(text):
         end = min(len(text), start + chunk_chars)
@@ -91,20 +88,78 @@ def parse(nlp: Language, text: str, *, chunk_chars: int = CHUNK_CHARS) -> Doc:
             if cut <= start:
                 cut = text.rfind(". ", start, end)
             end = cut + 2 if cut > start else end
-        pieces.append(text[start:end])
+        bounds.append((start, end))
         start = end
-    docs = list(nlp.pipe(pieces))
+    return bounds
+
+
+def parse(nlp: Language, text: str, *, chunk_chars: int = CHUNK_CHARS) -> Doc:
+    """Parse ``text`` whole into one Doc, in paragraph-aligned pieces joined again.
+
+    For callers that need one Doc of a whole text (the spaCy component's tests); extraction
+    itself never holds more than one piece (:func:`assemble`).
+    """
+    if len(text) <= chunk_chars:
+        return nlp(text)
+    docs = list(nlp.pipe([text[s:e] for s, e in piece_bounds(text, chunk_chars)]))
     joined = Doc.from_docs(docs, ensure_whitespace=False)
     assert joined.text == text
     return joined
 
 
-def assemble(document: Document, nlp: Language, options: Options
-             ) -> tuple[list[Figure], list[Quote], list[Act], list[Diagnostic]]:
-    """Normalise, parse, extract and attribute; return records in original-text offsets."""
+PieceHook = Callable[[Doc, NormText], None]
+"""Called with every parsed piece and its NormText (offsets map onto the original text)."""
+
+
+def assemble(document: Document, nlp: Language, options: Options, *, on_piece: PieceHook | None = None,
+             chunk_chars: int = CHUNK_CHARS) -> tuple[list[Figure], list[Quote], list[Act], list[Diagnostic]]:
+    """Normalise, parse, extract and attribute; return records in original-text offsets.
+
+    The normalised text is parsed one paragraph-aligned piece at a time: each piece's records
+    are kept, its Doc is dropped before the next piece is parsed, so memory is bounded by the
+    largest piece, not by the text. Relations between figures (``part_of``), pronouns and
+    quotations that continue are resolved within a piece; a piece holds 50,000 characters,
+    far more than a news article.
+    """
     norm = normalize(document.text)
-    doc = parse(nlp, norm.text)
-    return extract_all(doc, norm, options, published=document.published)
+    figures: list[Figure] = []
+    quotes: list[Quote] = []
+    acts: list[Act] = []
+    diagnostics: list[Diagnostic] = []
+    for start, end in piece_bounds(norm.text, chunk_chars):
+        piece = norm.piece(start, end)
+        doc = nlp(piece.text)
+        if on_piece is not None:
+            on_piece(doc, piece)
+        f, q, a, d = extract_all(doc, piece, options, published=document.published)
+        figures.extend(_renumber_figures(f, len(figures)))
+        quotes.extend(replace(x, id=f"q{len(quotes) + i + 1}") for i, x in enumerate(q))
+        acts.extend(a)
+        diagnostics.extend(d)
+        del doc
+    return figures, quotes, _merge_acts(acts), diagnostics
+
+
+def _renumber_figures(figures: list[Figure], offset: int) -> list[Figure]:
+    """Ids ``f1``... of one piece moved on by ``offset`` (``part_of`` refers within the piece)."""
+    if not offset:
+        return figures
+    def moved(fid: str | None) -> str | None:
+        return None if fid is None else f"f{int(fid[1:]) + offset}"
+    return [replace(f, id=moved(f.id) or f.id, part_of=moved(f.part_of)) for f in figures]
+
+
+def _merge_acts(acts: list[Act]) -> list[Act]:
+    """One act per jurisdiction (ANNOTATION.md §3): the first mention, dated by the first date found."""
+    found: dict[str, Act] = {}
+    for a in acts:
+        key = a.jurisdiction_code or a.jurisdiction.lower()
+        prev = found.get(key)
+        if prev is None:
+            found[key] = a
+        elif prev.date is None and a.date is not None:
+            found[key] = replace(prev, date=a.date)
+    return [replace(a, id=f"a{i + 1}") for i, a in enumerate(found.values())]
 
 
 def extract_all(doc: Doc, norm: NormText, options: Options, *, published: str | None = None

@@ -102,7 +102,9 @@ class NameIndex:
                     self.names.append((self.orig(run[0].idx), words))
             run = []
         kept = set(norm.origin)
-        for m in _CAP_RUN.finditer(norm.original):
+        lo = norm.origin[0] if len(norm.origin) else 0
+        hi = norm.origin[-1] + 1 if len(norm.origin) else 0
+        for m in _CAP_RUN.finditer(norm.original, lo, hi):  # only this piece's stretch of the original
             if m.start() not in kept or m.end() - 1 not in kept:
                 continue  # header lines (author, URL, ...) are not part of the text
             words = sw.strip_titles(m.group(0).split())

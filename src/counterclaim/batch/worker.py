@@ -31,7 +31,7 @@ from dataclasses import asdict
 from typing import Any
 
 from counterclaim.errors import ConfigError, CounterclaimError
-from counterclaim.ledger.incidents import Incident, PlaceWeight, find_incidents
+from counterclaim.ledger.incidents import Incident, PlaceWeight
 from counterclaim.ledger.ingest import Article, Failure, _jsonl_article, articles, extract
 from counterclaim.options import Options
 from counterclaim.records import Result
@@ -123,30 +123,9 @@ def task_articles(task: Task, options: Options) -> Iterator[Article | Failure]:
 
 
 def extract_article(article: Article, options: Options, *, use_ner: bool = True) -> tuple[Result, list[Incident]]:
-    """The Result and incidents of an article, as :func:`counterclaim.ledger.ingest.extract` gives them.
-
-    With an NER in the pipeline and a text short enough to be parsed whole, the parse made
-    for extraction also gives the place mentions (one parse instead of two).
-    """
-    if article.result is not None or not use_ner or article.document is None:
-        return extract(article, options, use_ner=use_ner)
-    from counterclaim.assemble import CHUNK_CHARS, extract_all, parse
-    from counterclaim.ledger.places import lexical_places, merge_mentions, places_from_entities
-    from counterclaim.nlp import load_nlp
-    from counterclaim.nlp.normalize import normalize
-    from counterclaim.process import versions
-
-    nlp = load_nlp(options.model)
-    document = article.document
-    norm = normalize(document.text)
-    if "ner" not in nlp.pipe_names or len(norm.text) > CHUNK_CHARS:
-        return extract(article, options, use_ner=use_ner)
-    doc = parse(nlp, norm.text)
-    figures, quotes, acts, found = extract_all(doc, norm, options, published=document.published)
-    result = Result(document=document, figures=tuple(figures), quotes=tuple(quotes), acts=tuple(acts),
-                    diagnostics=tuple(article.diagnostics) + tuple(found), versions=versions(options))
-    places = merge_mentions(places_from_entities(doc, norm, document.text), lexical_places(document.text, loose=False))
-    return result, find_incidents(result, places)
+    """The Result of an article and its incidents: :func:`counterclaim.ledger.ingest.extract`, which
+    runs the one processing function (one parse gives the records and the place mentions)."""
+    return extract(article, options, use_ner=use_ner)
 
 
 def incident_to_dict(incident: Incident) -> dict[str, Any]:

@@ -184,16 +184,19 @@ def find_places(text: str, *, use_ner: bool = True, model: str | None = None) ->
 
 
 def extract(article: Article, options: Options, *, use_ner: bool = True) -> tuple[Result, list[Incident]]:
-    """The Result of an article (extracting unless it came extracted) and its incidents."""
+    """The Result of an article (extracting unless it came extracted) and its incidents.
+
+    Extraction and the place mentions come from one parse (:func:`counterclaim.process.process`).
+    """
     if article.result is not None:
         result = article.result
-    else:
-        from counterclaim.process import process_document
+        places = find_places(result.document.text, use_ner=use_ner, model=options.model)
+        return result, find_incidents(result, places)
+    from counterclaim.process import process
 
-        result = process_document(article.document, article.diagnostics,  # type: ignore[arg-type]
-                                  options=options)
-    places = find_places(result.document.text, use_ner=use_ner, model=options.model)
-    return result, find_incidents(result, places)
+    done = process(article.document, article.diagnostics, options=options,  # type: ignore[arg-type]
+                   places=True, use_ner=use_ner)
+    return done.result, find_incidents(done.result, list(done.places))
 
 
 @dataclass

@@ -10,6 +10,8 @@ the offset of the original character it came from.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 HEADER_KEYS = ("title", "author", "published", "publisher", "url")
@@ -23,10 +25,14 @@ _GLUED_DIGITS = re.compile(r"(?<=\d{6})(?=[A-Z])")
 
 @dataclass(frozen=True)
 class NormText:
-    """The normalised text and, per character, its offset in the original text."""
+    """The normalised text and, per character, its offset in the original text.
+
+    ``origin`` is a compact integer array (8 bytes a character), not a tuple of Python ints,
+    so that a long text's map stays a small multiple of the text itself.
+    """
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
     original: str
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -39,7 +45,11 @@ class NormText:
     @classmethod
     def identity(cls, text: str) -> NormText:
         """A copy that is the text itself (for Docs parsed by someone else's pipeline)."""
-        return cls(text, tuple(range(len(text))), text)
+        return cls(text, array("q", range(len(text))), text)
+
+    def piece(self, start: int, end: int) -> NormText:
+        """The stretch ``[start, end)`` of the normalised text, still mapped onto the whole original."""
+        return NormText(self.text[start:end], self.origin[start:end], self.original)
 
     def original_text(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)
@@ -49,7 +59,7 @@ class NormText:
 class _Builder:
     def __init__(self) -> None:
         self.chars: list[str] = []
-        self.origin: list[int] = []
+        self.origin: array[int] = array("q")
 
     def add(self, text: str, start: int) -> None:
         for i, ch in enumerate(text):
@@ -227,4 +237,4 @@ def normalize(text: str) -> NormText:
     while b.chars and b.chars[-1] in "\n ":
         b.chars.pop()
         b.origin.pop()
-    return NormText("".join(b.chars), tuple(b.origin), text)
+    return NormText("".join(b.chars), b.origin, text)

@@ -1,0 +1,65 @@
+"""Word lists behind the rules, as versioned data files loaded in one place (spaCy-free).
+
+Every list lives in ``data/`` as a plain file: one term per line (``#`` starts a comment) for
+sets, ``term<TAB>value`` lines for mappings. :func:`load` reads a file once, checks it (lower
+case where the list is case-folded, no duplicates, values from the allowed set) and caches it.
+``LEXICON_VERSION`` is stamped into every Result, next to the rule set's version.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+LEXICON_VERSION = "counterclaim.lexicons.v2"
+
+
+class LexiconError(ValueError):
+    """A data file breaks the format (a duplicate, an upper-case key, an unknown value)."""
+
+
+def _lines(name: str) -> list[tuple[int, str]]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    out = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
+        if line.strip():
+            out.append((n, line.strip() if "\t" not in line else line))
+    return out
+
+
+@cache
+def words(name: str, *, cased: bool = False) -> frozenset[str]:
+    """The set of terms in ``data/NAME`` (lower-case unless ``cased``)."""
+    seen: set[str] = set()
+    for n, term in _lines(name):
+        if not cased and term != term.lower():
+            raise LexiconError(f"{name}:{n}: {term!r} must be lower case")
+        if term in seen:
+            raise LexiconError(f"{name}:{n}: {term!r} is listed twice")
+        seen.add(term)
+    return frozenset(seen)
+
+
+@cache
+def mapping(name: str, *, values: frozenset[str] | None = None, cased: bool = False) -> dict[str, str]:
+    """The ``term<TAB>value`` lines of ``data/NAME`` as a dict (values checked against ``values``)."""
+    out: dict[str, str] = {}
+    for n, line in _lines(name):
+        if "\t" not in line:
+            raise LexiconError(f"{name}:{n}: expected 'term<TAB>value', got {line!r}")
+        term, value = (x.strip() for x in line.split("\t", 1))
+        if not cased and term != term.lower():
+            raise LexiconError(f"{name}:{n}: {term!r} must be lower case")
+        if term in out:
+            raise LexiconError(f"{name}:{n}: {term!r} is listed twice")
+        if values is not None and value not in values:
+            raise LexiconError(f"{name}:{n}: {value!r} is not one of {sorted(values)}")
+        out[term] = value
+    return out
+
+
+def names() -> list[str]:
+    """Every data file of the package, sorted."""
+    return sorted(p.name for p in resources.files(__package__).joinpath("data").iterdir()
+                  if p.name.endswith((".txt", ".tsv")))
