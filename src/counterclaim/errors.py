@@ -1,7 +1,17 @@
-"""Coded errors and warnings.
+"""The one catalogue of coded errors and warnings of the whole package.
 
-Every message names the problem and how to fix it. Codes (``E0xx`` for errors,
-``W0xx`` for diagnostics) stay stable so that logs and tests can refer to them.
+Every message names the problem and how to fix it. Codes stay stable so that logs and tests
+can refer to them:
+
+======  ============================================================
+range   where
+======  ============================================================
+E0xx    reading inputs, configuration, evaluation (:class:`Errors`)
+W0xx    diagnostics: odd data repaired or skipped (:class:`Warnings`)
+E1xx    the ledger (:class:`LedgerErrors`)
+E15x    batch ingestion (:class:`BatchErrors`)
+E2xx    the web server (:class:`WebErrors`)
+======  ============================================================
 """
 
 from __future__ import annotations
@@ -50,6 +60,91 @@ class Warnings(StrEnum):
         return str(self.value).format(*args, **kwargs)
 
 
+class LedgerErrors(StrEnum):
+    """Errors of opening, reading and changing a ledger."""
+
+    E101 = ("E101 no ledger at {path}. Run counterclaim ingest FILES first, or point --db at an "
+            "existing ledger.")
+    E102 = ("E102 {path} is not a SQLite database ({detail}). Point --db at a ledger file, or at a "
+            "new path to create one.")
+    E103 = ("E103 {path} already holds tables that are not a counterclaim ledger ({tables}). Use another "
+            "--db path (or, for PostgreSQL, another database or ?options=-csearch_path=SCHEMA).")
+    E104 = ("E104 the ledger at {path} was written by a newer counterclaim (unknown migrations: {names}). "
+            "Upgrade counterclaim: pip install -U counterclaim.")
+    E105 = "E105 cannot open the ledger at {path}: {detail}. Check the path and its permissions."
+    E106 = ("E106 cannot connect to PostgreSQL at {path}: {detail}. Check that the server runs and that "
+            "the URL (user, host, port, database) is right.")
+    E107 = ("E107 PostgreSQL support needs psycopg. Install it with: pip install \"psycopg[binary]\"")
+    E108 = ("E108 the ledger at {path} is busy or read-only ({detail}). Wait for the other writer to "
+            "finish, or check the file's permissions.")
+    E110 = "E110 no event {id!r}. List the events with: counterclaim events"
+    E111 = "E111 no source {id!r}. List the sources with: counterclaim sources"
+    E112 = "E112 no document {id!r} in the ledger. List them with: counterclaim documents"
+    E113 = ("E113 document {doc!r} does not contribute to event {event!r}. See the event's documents with: "
+            "counterclaim event {event}")
+    E114 = "E114 {what} needs at least two different ids, got {ids}. Name the ids to merge."
+    E115 = "E115 the id {id!r} is already taken. Choose another --id."
+    E116 = ("E116 the spelling {spelling!r} is not a spelling of source {id!r}. See its spellings with: "
+            "counterclaim sources --format json")
+    E117 = "E117 {id!r} is not a valid id: use lower-case letters, digits and hyphens, e.g. khojaly-1992."
+    E120 = ("E120 {where}: invalid JSON ({detail}). Give one JSON object per line with a \"text\" field, "
+            "e.g. {{\"text\": \"...\", \"title\": \"...\"}}.")
+    E121 = ("E121 {where}: no \"text\" field (or it is empty). Give each line a non-empty \"text\", or an "
+            "OUTPUT.md object with \"document\".")
+    E122 = ("E122 no input matches {pattern!r}. Check the path or the pattern (quote globs so that "
+            "counterclaim expands them).")
+    E123 = ("E123 {path} has no .txt, .html, .md or .jsonl files. Point at a folder of articles, or name "
+            "the files.")
+    E130 = ("E130 {fmt} export needs an output file. Add -o PATH (e.g. -o claims.{ext}).")
+    E131 = ("E131 Parquet export needs pyarrow. Install it with: pip install pyarrow")
+    E132 = "E132 cannot write {path}: {detail}. Check the folder exists and is writable."
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        return str(self.value).format(*args, **kwargs)
+
+
+class BatchErrors(StrEnum):
+    """Errors of batch ingestion (``E15x``): failure records and backends."""
+
+    E150 = "E150 the extractor crashed on this document (a bug: please report it with the document)."
+    E151 = ("E151 the worker processing this document was lost (killed or out of memory). Run the ingest again; "
+            "it resumes with the documents not yet stored.")
+    E152 = ("E152 the Dask engine needs dask.distributed, which is not installed. Install the extra: "
+            "pip install 'counterclaim[dask]' (or pip install 'dask[distributed]'), or use --engine processes.")
+    E153 = ("E153 cannot reach the Dask scheduler at {scheduler}: {detail}. Check the address and that "
+            "dask-scheduler is running.")
+    E154 = "E154 unknown engine {engine!r}: use one of {engines}."
+    E155 = ("E155 Parquet shards need pyarrow, which is not installed. Install the extra: "
+            "pip install 'counterclaim[parquet]'.")
+    E156 = "E156 cannot create the output folder {folder}: {detail}."
+    E157 = "E157 nothing to write: give a ledger, an output folder for shards, or both."
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        return str(self.value).format(*args, **kwargs)
+
+
+class WebErrors(StrEnum):
+    """Errors of the web server and its write endpoints (``E2xx``)."""
+
+    E201 = ("E201 this server needs a token for changes. Send it as the header 'Authorization: Bearer TOKEN' "
+            "(or the form field 'token'); it was set with --token or COUNTERCLAIM_TOKEN.")
+    E202 = "E202 the token is wrong. Use the token the server was started with (--token or COUNTERCLAIM_TOKEN)."
+    E203 = ("E203 refused a change requested from another site ({origin}). Submit the form from this server's "
+            "own pages.")
+    E204 = ("E204 {name!r} is not a supported file type. Upload plain text (.txt), Markdown (.md) or HTML "
+            "(.html, .htm), at most {limit:,} bytes.")
+    E205 = ("E205 the document is {size:,} bytes, over this server's limit of {limit:,} bytes. Split it into "
+            "articles, or start the server with a larger --max-upload.")
+    E206 = "E206 no document given. Paste the article's text or choose a file to upload."
+    E207 = ("E207 refusing to listen on {host} without a token: anyone who can reach it could change the ledger. "
+            "Start with --token TOKEN (or set COUNTERCLAIM_TOKEN), or listen on 127.0.0.1.")
+    E208 = "E208 {what} needs at least two ids; got {ids!r}."
+    E209 = "E209 nothing to split off: tick at least one {what} to move to a new {kind}."
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        return str(self.value).format(*args, **kwargs)
+
+
 class CounterclaimError(Exception):
     """Base of every error the package raises on purpose; ``exit_code`` is what the CLI returns."""
 
@@ -75,5 +170,23 @@ class ConfigError(CounterclaimError):
 
 class EvaluationError(CounterclaimError):
     """The gold folder or the predictions cannot be read."""
+
+    exit_code = 1
+
+
+class LedgerError(CounterclaimError):
+    """The ledger cannot be opened, or a ledger command names something that does not exist."""
+
+    exit_code = 3
+
+
+class LedgerInputError(CounterclaimError):
+    """One input of an ingest cannot be used (bad JSON line, no match for a glob)."""
+
+    exit_code = 1
+
+
+class NotFoundError(LedgerError):
+    """An id given on the command line is not in the ledger."""
 
     exit_code = 1

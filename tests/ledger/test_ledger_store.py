@@ -10,10 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ledger_helpers import GOV, OTHER, WIRE, fig, make_result
 
-from counterclaim.errors import CounterclaimError
+from counterclaim.errors import CounterclaimError, LedgerError
 from counterclaim.ledger import Ledger, schema
 from counterclaim.ledger.db import Database
-from counterclaim.ledger.errors import LedgerError
 
 TABLES = ("documents", "figures", "quotes", "acts", "diagnostics", "incidents", "sources", "source_spellings",
           "events")

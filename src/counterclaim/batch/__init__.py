@@ -43,7 +43,7 @@ from counterclaim.batch.plan import count, documents_in, labels_of, plan, with_k
 from counterclaim.batch.progress import ProgressBar
 from counterclaim.batch.shards import ShardWriter, partition_key
 from counterclaim.batch.worker import LOST_CODE, Record, failure_record, process_partition
-from counterclaim.errors import ConfigError
+from counterclaim.errors import BatchErrors, ConfigError
 from counterclaim.ledger.ingest import Failure
 from counterclaim.options import Options
 
@@ -205,7 +205,7 @@ def run_batch(inputs: list[str], *, ledger: Any = None, output: str | None = Non
         LedgerError: the ledger cannot be written.
     """
     if ledger is None and output is None:
-        raise ConfigError("E157 nothing to write: give a ledger, an output folder for shards, or both.")
+        raise ConfigError(BatchErrors.E157.format())
     options = options or Options()
     backend = backend or LocalBackend()
     if partition_size is None:

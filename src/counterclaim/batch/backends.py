@@ -25,14 +25,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
-from counterclaim.errors import ConfigError
+from counterclaim.errors import BatchErrors, ConfigError
 
 P = TypeVar("P")
 Outcome = Any
 """The function's return value, or the exception that ended the partition."""
 
-DASK_MISSING = ("E152 the Dask engine needs dask.distributed, which is not installed. Install the extra: "
-                "pip install 'counterclaim[dask]' (or pip install 'dask[distributed]'), or use --engine processes.")
+DASK_MISSING = BatchErrors.E152.format()
 ENGINES = ("local", "processes", "dask")
 
 
@@ -151,8 +150,7 @@ class DaskBackend:
                 try:
                     client = Client(scheduler, timeout="20s")
                 except OSError as exc:
-                    raise BatchBackendError(f"E153 cannot reach the Dask scheduler at {scheduler}: {exc}. "
-                                            "Check the address and that dask-scheduler is running.") from exc
+                    raise BatchBackendError(BatchErrors.E153.format(scheduler=scheduler, detail=exc)) from exc
             else:
                 n = workers or os.cpu_count() or 1
                 cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
@@ -189,4 +187,4 @@ def make_backend(engine: str = "local", *, workers: int | None = None, scheduler
         return ProcessBackend(workers)
     if engine == "dask":
         return DaskBackend(client, scheduler=scheduler, workers=workers)
-    raise BatchBackendError(f"E154 unknown engine {engine!r}: use one of {', '.join(ENGINES)}.")
+    raise BatchBackendError(BatchErrors.E154.format(engine=engine, engines=", ".join(ENGINES)))

@@ -20,10 +20,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from counterclaim.errors import ConfigError
+from counterclaim.errors import BatchErrors, ConfigError
 
-PARQUET_MISSING = ("E155 Parquet shards need pyarrow, which is not installed. Install the extra: "
-                   "pip install 'counterclaim[parquet]'.")
+PARQUET_MISSING = BatchErrors.E155.format()
 COLUMNS = ("label", "path", "line", "id", "status", "code", "message", "title", "author", "published", "publisher",
            "url", "figures", "quotes", "acts", "words", "result", "meta")
 
@@ -53,7 +52,7 @@ class ShardWriter:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ConfigError(f"E156 cannot create the output folder {folder}: {exc.strerror or exc}.") from exc
+            raise ConfigError(BatchErrors.E156.format(folder=folder, detail=exc.strerror or exc)) from exc
         self.written = 0
 
     def path(self, key: str) -> Path:

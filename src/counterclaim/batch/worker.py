@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from typing import Any
 
-from counterclaim.errors import ConfigError, CounterclaimError
+from counterclaim.errors import BatchErrors, ConfigError, CounterclaimError
 from counterclaim.ledger.incidents import Incident, PlaceWeight
 from counterclaim.ledger.ingest import Article, Failure, _jsonl_article, articles, extract
 from counterclaim.options import Options
@@ -39,9 +39,9 @@ from counterclaim.records import Result
 Task = dict[str, Any]
 Record = dict[str, Any]
 
-INTERNAL_CODE = "E150"
+INTERNAL_CODE = BatchErrors.E150.name
 """Failure code of a document that crashed the extractor (a bug: please report it)."""
-LOST_CODE = "E151"
+LOST_CODE = BatchErrors.E151.name
 """Failure code of the documents of a partition whose worker died (killed, out of memory)."""
 MESSAGE_CHARS = 300
 _CODE = re.compile(r"^(E\d{3})\b")

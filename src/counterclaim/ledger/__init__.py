@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from counterclaim.about import RULES_VERSION
+from counterclaim.errors import LedgerError, LedgerErrors
 from counterclaim.ledger import events as _events
 from counterclaim.ledger import schema
 from counterclaim.ledger import sources as _sources
 from counterclaim.ledger.checks import run_checks
 from counterclaim.ledger.compare import compare, disagreement
 from counterclaim.ledger.db import DEFAULT_DB, Database, placeholders
-from counterclaim.ledger.errors import LedgerError, LedgerErrors
 from counterclaim.ledger.incidents import Incident
 from counterclaim.ledger.query import document_rows, figure_rows, iter_results, load_result, summary_counts
 from counterclaim.ledger.write import replace_extraction, store

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from counterclaim.ledger.errors import LedgerError, LedgerErrors
+from counterclaim.errors import LedgerError, LedgerErrors
 
 DEFAULT_DB = "counterclaim.db"
 """The ledger used when no ``--db`` is given: a SQLite file in the working directory."""

@@ -28,8 +28,8 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from counterclaim.errors import LedgerError, LedgerErrors, NotFoundError
 from counterclaim.ledger.db import Database, in_batches, placeholders
-from counterclaim.ledger.errors import LedgerError, LedgerErrors, NotFoundError
 from counterclaim.ledger.grouping import (
     TOLERANCE_DAYS,
     Node,

@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from counterclaim.ledger.errors import LedgerError, LedgerErrors
+from counterclaim.errors import LedgerError, LedgerErrors
 from counterclaim.records import OUTCOMES
 
 TABLES = ("figures", "claims", "events", "sources", "documents")

@@ -29,8 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from counterclaim.errors import CounterclaimError
-from counterclaim.ledger.errors import LedgerErrors, LedgerInputError
+from counterclaim.errors import CounterclaimError, LedgerErrors, LedgerInputError
 from counterclaim.ledger.incidents import Incident, find_incidents
 from counterclaim.ledger.places import PlaceMention, lexical_places, merge_mentions, ner_places
 from counterclaim.options import Options

@@ -21,8 +21,8 @@ import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from counterclaim.errors import LedgerError, LedgerErrors
 from counterclaim.ledger.db import Database
-from counterclaim.ledger.errors import LedgerError, LedgerErrors
 
 MIGRATIONS_TABLE = "ledger_migrations"
 

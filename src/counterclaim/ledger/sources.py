@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from counterclaim.errors import LedgerErrors, NotFoundError
 from counterclaim.ledger.claimants import normalise
 from counterclaim.ledger.db import Database, in_batches, placeholders
-from counterclaim.ledger.errors import LedgerErrors, NotFoundError
 from counterclaim.ledger.grouping import slug
 
 
@@ -127,7 +127,7 @@ def split_source(db: Database, source_id: str, spellings: list[str], *, new_id: 
         NotFoundError: E111 unknown source, E116 a spelling that is not the source's;
             LedgerError: E115 ``new_id`` taken, E117 invalid id.
     """
-    from counterclaim.ledger.errors import LedgerError
+    from counterclaim.errors import LedgerError
 
     source = resolve_source(db, source_id)
     own = {r["spelling"]: r for r in db.query("SELECT spelling, key FROM source_spellings WHERE source_id = ?",

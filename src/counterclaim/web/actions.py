@@ -16,8 +16,9 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
+from counterclaim.errors import WebErrors
 from counterclaim.web import writes
-from counterclaim.web.errors import WebError, WebErrors
+from counterclaim.web.errors import WebError
 from counterclaim.web.limits import ALLOWED_SUFFIXES
 
 router = APIRouter()

@@ -24,10 +24,11 @@ from markupsafe import Markup, escape
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counterclaim.about import __version__
+from counterclaim.errors import WebErrors
 from counterclaim.ledger.db import is_postgres
 from counterclaim.ledger.search import MARK_END, MARK_START, ensure_index
 from counterclaim.web import errors
-from counterclaim.web.errors import WebError, WebErrors
+from counterclaim.web.errors import WebError
 from counterclaim.web.limits import DEFAULT_MAX_UPLOAD
 from counterclaim.web.views import LedgerView
 from counterclaim.web.writes import is_loopback

@@ -8,7 +8,6 @@ unsupported type 415), a busy ledger 503, refused writes 401/403.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from fastapi import Request
@@ -17,28 +16,6 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterclaim.errors import CounterclaimError
-
-
-class WebErrors(StrEnum):
-    """Errors of the web server and its write endpoints (``E2xx``)."""
-
-    E201 = ("E201 this server needs a token for changes. Send it as the header 'Authorization: Bearer TOKEN' "
-            "(or the form field 'token'); it was set with --token or COUNTERCLAIM_TOKEN.")
-    E202 = "E202 the token is wrong. Use the token the server was started with (--token or COUNTERCLAIM_TOKEN)."
-    E203 = ("E203 refused a change requested from another site ({origin}). Submit the form from this server's "
-            "own pages.")
-    E204 = ("E204 {name!r} is not a supported file type. Upload plain text (.txt), Markdown (.md) or HTML "
-            "(.html, .htm), at most {limit:,} bytes.")
-    E205 = ("E205 the document is {size:,} bytes, over this server's limit of {limit:,} bytes. Split it into "
-            "articles, or start the server with a larger --max-upload.")
-    E206 = "E206 no document given. Paste the article's text or choose a file to upload."
-    E207 = ("E207 refusing to listen on {host} without a token: anyone who can reach it could change the ledger. "
-            "Start with --token TOKEN (or set COUNTERCLAIM_TOKEN), or listen on 127.0.0.1.")
-    E208 = "E208 {what} needs at least two ids; got {ids!r}."
-    E209 = "E209 nothing to split off: tick at least one {what} to move to a new {kind}."
-
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
-        return str(self.value).format(*args, **kwargs)
 
 
 class WebError(CounterclaimError):

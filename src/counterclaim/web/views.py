@@ -16,13 +16,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from counterclaim.errors import LedgerErrors, NotFoundError
 from counterclaim.ledger import Ledger
 from counterclaim.ledger import events as _events
 from counterclaim.ledger import search as _search
 from counterclaim.ledger import sources as _sources
 from counterclaim.ledger.compare import compare, disagreement
 from counterclaim.ledger.db import placeholders
-from counterclaim.ledger.errors import LedgerErrors, NotFoundError
 from counterclaim.ledger.query import document_rows, figure_rows, load_result
 from counterclaim.ledger.summaries import overview_page, stored_checks
 from counterclaim.web.chart import range_chart

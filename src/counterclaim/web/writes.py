@@ -23,8 +23,9 @@ from urllib.parse import urlsplit
 
 from fastapi import Request
 
+from counterclaim.errors import WebErrors
 from counterclaim.ledger import Ledger
-from counterclaim.web.errors import WebError, WebErrors
+from counterclaim.web.errors import WebError
 from counterclaim.web.limits import ALLOWED_SUFFIXES, DEFAULT_MAX_UPLOAD
 
 _WRITE_LOCK = threading.Lock()
