@@ -36,7 +36,7 @@ def test_result_keys():
     d = Result(document=doc, figures=(fig,)).to_dict()
     assert list(d) == ["document", "figures", "quotes", "acts", "diagnostics", "versions"]
     assert list(d["figures"][0]) == ["id", "span", "text", "outcome", "count", "groups", "part_of", "source",
-                                     "hedged", "sentence"]
+                                     "hedged", "stance", "kind", "kind_reason", "sentence"]
 
 
 @pytest.mark.parametrize("name", sorted(main.commands))

@@ -18,6 +18,12 @@ GROUPS = ("civilians", "children", "women", "men", "elderly", "combatants", "pol
 SOURCE_TYPES = ("government", "military", "armed_group", "intergovernmental", "ngo", "media",
                 "witness", "medical", "academic", "official", "unspecified")
 ACT_KINDS = ("resolution", "declaration", "law", "proclamation", "other")
+STANCES = ("asserted", "hedged", "denied", "rejected")
+"""How the text holds a figure: stated, reported with distance, denied, or rejected as false."""
+FIGURE_KINDS = ("whole", "partial", "breakdown", "background", "other_incident")
+"""What a figure counts: a whole-incident toll, a partial count (one place, group, morgue,
+bodies seen), a breakdown of another figure, a cumulative or background toll, or a figure
+about another incident."""
 
 
 def _span(value: Any) -> Span | None:
@@ -101,12 +107,16 @@ class Figure:
     hedged: bool = False
     sentence: Span | None = None
     confidence: float | None = None
+    stance: str = "asserted"
+    kind: str | None = None
+    kind_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "id": self.id, "span": _list_span(self.span), "text": self.text, "outcome": self.outcome,
             "count": self.count.to_dict(), "groups": list(self.groups), "part_of": self.part_of,
             "source": self.source.to_dict() if self.source else None, "hedged": self.hedged,
+            "stance": self.stance, "kind": self.kind, "kind_reason": self.kind_reason,
             "sentence": _list_span(self.sentence),
         }
         if self.confidence is not None:
@@ -120,7 +130,9 @@ class Figure:
                    part_of=d.get("part_of"),
                    source=Source.from_dict(d["source"]) if d.get("source") else None,
                    hedged=bool(d.get("hedged")), sentence=_span(d.get("sentence")),
-                   confidence=d.get("confidence"))
+                   confidence=d.get("confidence"),
+                   stance=d.get("stance") or ("hedged" if d.get("hedged") else "asserted"),
+                   kind=d.get("kind"), kind_reason=d.get("kind_reason"))
 
 
 @dataclass(frozen=True)
