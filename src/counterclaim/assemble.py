@@ -107,8 +107,9 @@ def parse(nlp: Language, text: str, *, chunk_chars: int = CHUNK_CHARS) -> Doc:
     return joined
 
 
-PieceHook = Callable[[Doc, NormText], None]
-"""Called with every parsed piece and its NormText (offsets map onto the original text)."""
+PieceHook = Callable[[Doc, NormText, list[Figure]], list[Figure]]
+"""Called with every parsed piece, its NormText (offsets map onto the original text) and the
+piece's figures; returns the figures (annotated, e.g. with their kind)."""
 
 
 def assemble(document: Document, nlp: Language, options: Options, *, on_piece: PieceHook | None = None,
@@ -129,9 +130,9 @@ def assemble(document: Document, nlp: Language, options: Options, *, on_piece: P
     for start, end in piece_bounds(norm.text, chunk_chars):
         piece = norm.piece(start, end)
         doc = nlp(piece.text)
-        if on_piece is not None:
-            on_piece(doc, piece)
         f, q, a, d = extract_all(doc, piece, options, published=document.published)
+        if on_piece is not None:
+            f = on_piece(doc, piece, f)
         figures.extend(_renumber_figures(f, len(figures)))
         quotes.extend(replace(x, id=f"q{len(quotes) + i + 1}") for i, x in enumerate(q))
         acts.extend(a)

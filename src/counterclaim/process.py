@@ -50,28 +50,17 @@ def process(document: Document, diagnostics: Iterable[Diagnostic] = (), *, optio
     Returns:
         The Result (its ``to_dict()`` is the OUTPUT.md object) and the places.
     """
+    from counterclaim.analysis import DocumentAnalysis
     from counterclaim.assemble import assemble
     from counterclaim.nlp import load_nlp
 
     options = options or Options()
     nlp = load_nlp(options.model)
-    found_places: list[Any] = []
-    hook = None
-    if places and use_ner and "ner" in nlp.pipe_names:
-        from counterclaim.ledger.places import places_from_entities
-
-        def hook(doc: Any, piece: Any) -> None:
-            found_places.extend(places_from_entities(doc, piece, document.text))
-
-    figures, quotes, acts, found = assemble(document, nlp, options, on_piece=hook)
+    analysis = DocumentAnalysis(document, places=places, use_ner=use_ner and "ner" in nlp.pipe_names)
+    figures, quotes, acts, found = assemble(document, nlp, options, on_piece=analysis.piece)
     result = Result(document=document, figures=tuple(figures), quotes=tuple(quotes), acts=tuple(acts),
                     diagnostics=tuple(diagnostics) + tuple(found), versions=versions(options))
-    if not places:
-        return Processed(result)
-    from counterclaim.ledger.places import lexical_places, merge_mentions
-
-    lexical = lexical_places(document.text, loose=not (use_ner and "ner" in nlp.pipe_names))
-    return Processed(result, tuple(merge_mentions(found_places, lexical)))
+    return Processed(result, tuple(analysis.places()))
 
 
 def process_document(document: Document, diagnostics: Iterable[Diagnostic] = (), *,
