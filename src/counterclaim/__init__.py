@@ -3,7 +3,7 @@
 >>> from counterclaim import extract_text
 >>> result = extract_text("At least 12 people were killed, police said.")
 >>> [(f.text, f.outcome, f.count.qualifier, f.source.name) for f in result.figures]
-[('12 people', 'killed', 'at_least', 'police')]
+[('At least 12 people', 'killed', 'at_least', 'police')]
 """
 
 import logging
