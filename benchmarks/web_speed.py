@@ -182,7 +182,7 @@ def _row(page: str, urls: int, times: list[float]) -> dict[str, Any]:
 
 def pages_to_time(target: Path, samples: int, seed: int = 11) -> dict[str, list[str]]:
     """The URLs timed, per kind of page (chosen from the ledger directly, so no page is warmed by choosing)."""
-    from counterclaim.ledger.summaries import overview_page
+    from counterclaim.store.summaries import overview_page
 
     rng = random.Random(seed)
     with Ledger(target, read_only=True) as ledger:

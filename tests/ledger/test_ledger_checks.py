@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from ledger_helpers import fig, make_result
 
 from counterclaim.ledger import Ledger
-from counterclaim.ledger.compare import count_text, group_label
+from counterclaim.reconcile.compare import count_text, group_label
 
 
 @pytest.mark.parametrize("text,groups,part_of,label", [
@@ -138,7 +138,7 @@ def test_time_spans_against_the_dates(tmp_path, published: str, span: str, flagg
 
 def _clashing_pairwise(firm: list[dict]) -> list[dict]:  # type: ignore[type-arg]
     """The rule of ``source_disagrees_with_itself`` spelt out pair by pair (quadratic; for comparison)."""
-    from counterclaim.ledger.checks import _interval
+    from counterclaim.reconcile.checks import _interval
 
     def disjoint(a: dict, b: dict) -> bool:  # type: ignore[type-arg]
         x, y = _interval(a), _interval(b)
@@ -153,7 +153,7 @@ def _clashing_pairwise(firm: list[dict]) -> list[dict]:  # type: ignore[type-arg
                           st.integers(0, 60), st.integers(0, 30), st.sampled_from(["attributed", "own"]),
                           st.sampled_from(["d1", "d2", "d3"])), max_size=12))
 def test_self_contradictions_are_found_in_linear_time_as_pair_by_pair(specs) -> None:  # type: ignore[no-untyped-def]
-    from counterclaim.ledger.checks import _clashing
+    from counterclaim.reconcile.checks import _clashing
 
     firm = [{"value": v, "low": v, "high": v + w if q == "range" else v, "qualifier": q, "voice": voice,
              "doc_id": doc, "n": i} for i, (q, v, w, voice, doc) in enumerate(specs)]

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from ledger_helpers import GOV, OTHER, WIRE, fig, make_result
 
-from counterclaim.ledger import Ledger, events, schema
-from counterclaim.ledger.summaries import overview_page, stored_checks
+from counterclaim.ledger import Ledger
+from counterclaim.store import events, schema
+from counterclaim.store.summaries import overview_page, stored_checks
 from counterclaim.records import Result
 
 TOWNS = ("Dravinka", "Morvelle", "Quastor", "Bellurin", "Tessaly", "Orvanto")
@@ -164,7 +165,7 @@ def test_reextraction_refreshes_and_removes_emptied_events(ledger: Ledger) -> No
     ledger.add(first)
     [event] = ledger.events(with_claims=False)
     emptied = Result(document=first.document, figures=(), versions=first.versions)
-    from counterclaim.ledger.write import replace_extraction
+    from counterclaim.store.write import replace_extraction
 
     replace_extraction(ledger.db, emptied, [])
     assert ledger.db.scalar("SELECT stale FROM events WHERE id = ?", (event["id"],)) == 1

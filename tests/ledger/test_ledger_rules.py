@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from counterclaim.ledger.claimants import normalise
-from counterclaim.ledger.countries import adjective, country, is_country_name
-from counterclaim.ledger.dates import date_mentions, time_spans
-from counterclaim.ledger.grouping import slug
-from counterclaim.ledger.places import event_names, lexical_places, place_key, same_place, split_name
+from counterclaim.reconcile.claimants import normalise
+from counterclaim.analysis.countries import adjective, country, is_country_name
+from counterclaim.analysis.dates import date_mentions, time_spans
+from counterclaim.reconcile.grouping import slug
+from counterclaim.analysis.places import event_names, lexical_places, place_key, same_place, split_name
 
 # -- sources ---------------------------------------------------------------------------------
 

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from ledger_helpers import GOV, OTHER, WIRE, fig, make_result
 
 from counterclaim.errors import CounterclaimError, LedgerError
-from counterclaim.ledger import Ledger, schema
-from counterclaim.ledger.db import Database
+from counterclaim.ledger import Ledger
+from counterclaim.store import schema
+from counterclaim.store.db import Database
 
 TABLES = ("documents", "figures", "quotes", "acts", "diagnostics", "incidents", "sources", "source_spellings",
           "events")
@@ -189,9 +190,9 @@ def test_reextract_keeps_users_decisions(ledger: Ledger) -> None:
     ledger.regroup()
     khojaly = next(e["id"] for e in ledger.events())
     new = ledger.split_event(khojaly, [WIRE.document.id], new_id="wire-event")
-    from counterclaim.ledger.incidents import find_incidents
-    from counterclaim.ledger.places import lexical_places
-    from counterclaim.ledger.write import replace_extraction
+    from counterclaim.analysis.incidents import find_incidents
+    from counterclaim.analysis.places import lexical_places
+    from counterclaim.store.write import replace_extraction
 
     replace_extraction(ledger.db, WIRE, find_incidents(WIRE, lexical_places(WIRE.document.text)))
     ledger.regroup()

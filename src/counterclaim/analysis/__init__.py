@@ -36,7 +36,7 @@ class DocumentAnalysis:
     def piece(self, doc: Doc, piece: NormText, figures: list[Figure]) -> list[Figure]:
         """Analyse one parsed piece; returns its figures (annotated where the analysis can)."""
         if self.want_places and self.use_ner and doc.has_annotation("ENT_IOB"):
-            from counterclaim.ledger.places import places_from_entities
+            from counterclaim.analysis.places import places_from_entities
 
             self._saw_ner = True
             self._entity_places.extend(places_from_entities(doc, piece, self.document.text))
@@ -46,7 +46,7 @@ class DocumentAnalysis:
         """The place mentions of the whole document (original offsets), entity and lexical merged."""
         if not self.want_places:
             return []
-        from counterclaim.ledger.places import lexical_places, merge_mentions
+        from counterclaim.analysis.places import lexical_places, merge_mentions
 
         lexical = lexical_places(self.document.text, loose=not self._saw_ner)
         return merge_mentions(self._entity_places, lexical)

@@ -7,11 +7,11 @@
 
 Storage is a SQLite file (default ``counterclaim.db`` in the working directory) or a
 PostgreSQL database (``postgresql://user@host:port/db``) through the same code
-(:mod:`counterclaim.ledger.db`). The tables and their migrations are in
-:mod:`counterclaim.ledger.schema`; the rules for sources, events, comparisons and checks
-in :mod:`~counterclaim.ledger.claimants`, :mod:`~counterclaim.ledger.incidents`,
-:mod:`~counterclaim.ledger.grouping`, :mod:`~counterclaim.ledger.compare` and
-:mod:`~counterclaim.ledger.checks`.
+(:mod:`counterclaim.store.db`). The tables and their migrations are in
+:mod:`counterclaim.store.schema`; the rules for sources, events, comparisons and checks
+in :mod:`~counterclaim.reconcile.claimants`, :mod:`~counterclaim.analysis.incidents`,
+:mod:`~counterclaim.reconcile.grouping`, :mod:`~counterclaim.reconcile.compare` and
+:mod:`~counterclaim.reconcile.checks`.
 """
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ from typing import Any
 
 from counterclaim.about import RULES_VERSION
 from counterclaim.errors import LedgerError, LedgerErrors
-from counterclaim.ledger import events as _events
-from counterclaim.ledger import schema
-from counterclaim.ledger import sources as _sources
-from counterclaim.ledger.checks import run_checks
-from counterclaim.ledger.compare import compare, disagreement
-from counterclaim.ledger.db import DEFAULT_DB, Database, placeholders
-from counterclaim.ledger.incidents import Incident
-from counterclaim.ledger.query import document_rows, figure_rows, iter_results, load_result, summary_counts
-from counterclaim.ledger.write import replace_extraction, store
+from counterclaim.store import events as _events
+from counterclaim.store import schema
+from counterclaim.store import sources as _sources
+from counterclaim.reconcile.checks import run_checks
+from counterclaim.reconcile.compare import compare, disagreement
+from counterclaim.store.db import DEFAULT_DB, Database, placeholders
+from counterclaim.analysis.incidents import Incident
+from counterclaim.store.queries import document_rows, figure_rows, iter_results, load_result, summary_counts
+from counterclaim.store.write import replace_extraction, store
 from counterclaim.options import Options
 from counterclaim.records import Result
 
@@ -90,7 +90,7 @@ class Ledger:
         Call :meth:`regroup` afterwards to give the new incidents their events.
         """
         if incidents is None:
-            from counterclaim.ledger.incidents import find_incidents
+            from counterclaim.analysis.incidents import find_incidents
             from counterclaim.ledger.ingest import find_places
 
             incidents = find_incidents(result, find_places(result.document.text, use_ner=False))
@@ -110,7 +110,7 @@ class Ledger:
         return run_ingest(self, inputs, options=options, use_ner=use_ner, progress=progress)
 
     def regroup(self) -> dict[str, int]:
-        """Give unassigned incidents their events (see :mod:`counterclaim.ledger.events`)."""
+        """Give unassigned incidents their events (see :mod:`counterclaim.store.events`)."""
         return _events.regroup(self.db)
 
     def stale_documents(self, rules_version: str = RULES_VERSION) -> list[str]:
@@ -206,7 +206,7 @@ class Ledger:
         return _sources.source_rows(self.db)
 
     def checks(self, *, event_id: str | None = None) -> list[dict[str, Any]]:
-        """Flags of :mod:`counterclaim.ledger.checks`, for the whole ledger or one event."""
+        """Flags of :mod:`counterclaim.reconcile.checks`, for the whole ledger or one event."""
         live = _events.resolve_event(self.db, event_id) if event_id else None
         return run_checks(self.db, event_id=live)
 

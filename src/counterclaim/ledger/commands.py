@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from counterclaim.errors import CounterclaimError
-from counterclaim.ledger.db import DEFAULT_DB
+from counterclaim.store.db import DEFAULT_DB
 from counterclaim.options import DEFAULT_MAX_BYTES, Options
 
 DB_OPTION = click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="COUNTERCLAIM_DB",
@@ -67,7 +67,7 @@ def _progress(verbose: bool) -> Callable[[str, str, Any], None] | None:
 
 
 def _report(report: Any, ledger: Any, fmt: str, verb: str) -> None:
-    from counterclaim.ledger.render import ingest_summary
+    from counterclaim.present.render import ingest_summary
 
     for failure in report.failures:
         click.echo(f"error: {failure.message}" if failure.message.startswith(("E", "internal")) else
@@ -202,7 +202,7 @@ def events(db: str, fmt: str, sort: str, min_documents: int, search: str | None)
     if fmt == "json":
         _json(rows)
     else:
-        from counterclaim.ledger.render import events_table
+        from counterclaim.present.render import events_table
         click.echo(events_table(rows))
 
 
@@ -222,7 +222,7 @@ def event(event_id: str, db: str, fmt: str, outcome: str | None) -> None:
     if fmt == "json":
         _json([data])
     else:
-        from counterclaim.ledger.render import event_text
+        from counterclaim.present.render import event_text
         click.echo(event_text(data, outcome=outcome))
 
 
@@ -243,7 +243,7 @@ def sources(db: str, fmt: str, search: str | None) -> None:
     if fmt == "json":
         _json(rows)
     else:
-        from counterclaim.ledger.render import sources_table
+        from counterclaim.present.render import sources_table
         click.echo(sources_table(rows))
 
 
@@ -258,7 +258,7 @@ def documents(db: str, fmt: str) -> None:
     if fmt == "json":
         _json(rows)
     else:
-        from counterclaim.ledger.render import documents_table
+        from counterclaim.present.render import documents_table
         click.echo(documents_table(rows))
 
 
@@ -274,7 +274,7 @@ def checks(db: str, fmt: str, event_id: str | None) -> None:
     if fmt == "json":
         _json(flags)
     else:
-        from counterclaim.ledger.render import checks_table
+        from counterclaim.present.render import checks_table
         click.echo(checks_table(flags))
 
 
@@ -288,7 +288,7 @@ def checks(db: str, fmt: str, event_id: str | None) -> None:
 @edge
 def export(db: str, fmt: str, table: str, output: str | None) -> None:
     """Export the ledger as CSV, JSON, JSON Lines (OUTPUT.md objects), Parquet or a UCDP-GED-like table."""
-    from counterclaim.ledger.export import write_export
+    from counterclaim.present.export import write_export
 
     with _open(db, read_only=True) as ledger:
         n = write_export(ledger, fmt, table=table, out=sys.stdout, path=output)

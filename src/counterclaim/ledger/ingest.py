@@ -14,7 +14,7 @@ extracting again.
 
 :func:`run_ingest` hands the work to :mod:`counterclaim.batch` (in this process, a process
 pool or Dask): documents are committed in batches, each document whole
-(:func:`counterclaim.ledger.write.store`), so an interrupted ingest keeps every batch
+(:func:`counterclaim.store.write.store`), so an interrupted ingest keeps every batch
 committed before the interruption and a rerun skips them (same sha256) and completes the
 rest; events are regrouped at the end of every run, including a run that only skips.
 """
@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from counterclaim.errors import CounterclaimError, LedgerErrors, LedgerInputError
-from counterclaim.ledger.incidents import Incident, find_incidents
-from counterclaim.ledger.places import PlaceMention, lexical_places, merge_mentions, ner_places
+from counterclaim.analysis.incidents import Incident, find_incidents
+from counterclaim.analysis.places import PlaceMention, lexical_places, merge_mentions, ner_places
 from counterclaim.options import Options
 from counterclaim.records import Diagnostic, Document, Result
 

@@ -18,13 +18,13 @@ from typing import Any
 
 from counterclaim.errors import LedgerErrors, NotFoundError
 from counterclaim.ledger import Ledger
-from counterclaim.ledger import events as _events
-from counterclaim.ledger import search as _search
-from counterclaim.ledger import sources as _sources
-from counterclaim.ledger.compare import compare, disagreement
-from counterclaim.ledger.db import placeholders
-from counterclaim.ledger.query import document_rows, figure_rows, load_result
-from counterclaim.ledger.summaries import overview_page, stored_checks
+from counterclaim.store import events as _events
+from counterclaim.store import search as _search
+from counterclaim.store import sources as _sources
+from counterclaim.reconcile.compare import compare, disagreement
+from counterclaim.store.db import placeholders
+from counterclaim.store.queries import document_rows, figure_rows, load_result
+from counterclaim.store.summaries import overview_page, stored_checks
 from counterclaim.web.chart import range_chart
 
 PAGE_SIZE = 50
@@ -143,7 +143,7 @@ class LedgerView:
     def overview(self, *, sort: str = "documents", page: int = 1, q: str = "") -> dict[str, Any]:
         """Corpus counts and one page of events, each with its toll range and spread.
 
-        Read from the aggregates the ledger keeps per event (:mod:`counterclaim.ledger.summaries`):
+        Read from the aggregates the ledger keeps per event (:mod:`counterclaim.store.summaries`):
         the page costs the same for ten documents or ten million, warm or cold.
         """
         counts = self._cached("counts")
@@ -291,6 +291,6 @@ class LedgerView:
         return {**data, "requested_id": source_id}
 
     def search(self, q: str, *, limit: int = 50) -> dict[str, Any]:
-        """Documents and quotes matching ``q`` (see :mod:`counterclaim.ledger.search`)."""
+        """Documents and quotes matching ``q`` (see :mod:`counterclaim.store.search`)."""
         with self.lock:
             return _search.search(self.ledger.db, q, limit=limit)

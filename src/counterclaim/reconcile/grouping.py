@@ -8,7 +8,7 @@ Two incidents are **linked** when their dates are compatible and they share a pl
   unknown, their main places must be the same place;
 * *places*: the weights of the specific (sub-national) places they share add up to at
   least :data:`MIN_SHARED` ("Khojaly" ~ "Hojali" count as one place, see
-  :func:`counterclaim.ledger.places.same_place`); incidents that name no specific place
+  :func:`counterclaim.analysis.places.same_place`); incidents that name no specific place
   at all link through a shared country instead. Countries alone never link an incident
   that has a specific place: "Iraq" in two reports does not make one event.
 
@@ -35,8 +35,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from counterclaim.ledger.countries import country, country_name
-from counterclaim.ledger.places import place_key, related_keys, same_place, split_name
+from counterclaim.analysis.countries import country, country_name
+from counterclaim.analysis.places import place_key, related_keys, same_place, split_name
 
 TOLERANCE_DAYS = 7
 MIN_SHARED = 1.0

@@ -2,7 +2,7 @@
 
 A *spelling* is a claimant exactly as a document writes it (whitespace collapsed):
 "Azerbaijan’s Government" and "Azerbaijan's Government" are two spellings. Each spelling
-points to one *source*. A new spelling is normalised (:mod:`counterclaim.ledger.claimants`);
+points to one *source*. A new spelling is normalised (:mod:`counterclaim.reconcile.claimants`);
 when its key is already known it joins that key's source, else a new source is created
 with a readable id (``azerbaijani-government``, ``human-rights-watch``).
 
@@ -18,9 +18,9 @@ import datetime as _dt
 from typing import Any
 
 from counterclaim.errors import LedgerErrors, NotFoundError
-from counterclaim.ledger.claimants import normalise
-from counterclaim.ledger.db import Database, in_batches, placeholders
-from counterclaim.ledger.grouping import slug
+from counterclaim.reconcile.claimants import normalise
+from counterclaim.store.db import Database, in_batches, placeholders
+from counterclaim.reconcile.grouping import slug
 
 
 def _now() -> str:
@@ -154,7 +154,7 @@ def split_source(db: Database, source_id: str, spellings: list[str], *, new_id: 
 
 def _restate(db: Database, source_ids: list[str]) -> None:
     """Recompute the events whose summary lines name these sources (inside the caller's transaction)."""
-    from counterclaim.ledger.summaries import mark_stale_for_sources, refresh_stale
+    from counterclaim.store.summaries import mark_stale_for_sources, refresh_stale
 
     mark_stale_for_sources(db, source_ids)
     refresh_stale(db)

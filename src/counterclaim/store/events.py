@@ -1,7 +1,7 @@
 """Events in the ledger: grouping incidents, stable ids, merges and splits by users.
 
 :func:`regroup` assigns every incident that has no event yet (new documents, re-extracted
-ones), following the rule of :mod:`counterclaim.ledger.grouping`. Assigned incidents keep
+ones), following the rule of :mod:`counterclaim.reconcile.grouping`. Assigned incidents keep
 their event, so an event id, once created, does not change when more documents arrive;
 an automatic event's display name is refreshed from its documents. An automatic event
 left without incidents (after a re-extraction) is removed.
@@ -9,7 +9,7 @@ left without incidents (after a re-extraction) is removed.
 Grouping is incremental, so its memory does not grow with the ledger: new incidents are
 taken :data:`CHUNK` at a time (in document order within a chunk), each chunk together with
 the events and the earlier incidents without an event that share a place with it. An
-existing event takes part as its summary (:mod:`counterclaim.ledger.summaries`): its date
+existing event takes part as its summary (:mod:`counterclaim.store.summaries`): its date
 window, its main place and, per place, the largest weight one of its incidents gives it, so
 a new incident joins an event when it would have been linked to one of the event's
 incidents. A new incident that joins no event and has no figures (an article without a
@@ -29,8 +29,8 @@ from collections import defaultdict
 from typing import Any
 
 from counterclaim.errors import LedgerError, LedgerErrors, NotFoundError
-from counterclaim.ledger.db import Database, in_batches, placeholders
-from counterclaim.ledger.grouping import (
+from counterclaim.store.db import Database, in_batches, placeholders
+from counterclaim.reconcile.grouping import (
     TOLERANCE_DAYS,
     Node,
     apply_canon,
@@ -39,9 +39,9 @@ from counterclaim.ledger.grouping import (
     name_event,
     slug,
 )
-from counterclaim.ledger.placekeys import KeyMap, place_rows, weights_of
-from counterclaim.ledger.sources import unique_id
-from counterclaim.ledger.summaries import MEMBERS, EventAggregate, mark_stale, node_of, refresh_stale, widened
+from counterclaim.store.placekeys import KeyMap, place_rows, weights_of
+from counterclaim.store.sources import unique_id
+from counterclaim.store.summaries import MEMBERS, EventAggregate, mark_stale, node_of, refresh_stale, widened
 
 CHUNK = 256
 """New incidents grouped together in one step (bounds the memory of :func:`regroup`)."""

@@ -8,13 +8,13 @@ For each live event the ledger keeps, recomputed from its incidents whenever the
   must share with it to be linked, as it would have to share with one of its incidents);
   country weights count for linking only from incidents that name no specific place;
 * the event's date window (``win_lo``/``win_hi``: the overlap of its incidents' windows,
-  each widened by :data:`counterclaim.ledger.grouping.TOLERANCE_DAYS`) and main place;
-* its automatic name (:func:`counterclaim.ledger.grouping.name_tally`, from a tally that is
+  each widened by :data:`counterclaim.reconcile.grouping.TOLERANCE_DAYS`) and main place;
+* its automatic name (:func:`counterclaim.reconcile.grouping.name_tally`, from a tally that is
   added up while the incidents stream past, so a large event is never held in memory);
-* ``event_outcomes``: its comparison rows (:func:`counterclaim.ledger.compare.compare`)
+* ``event_outcomes``: its comparison rows (:func:`counterclaim.reconcile.compare.compare`)
   without their claims, and on ``events`` what the overview lists: number of documents,
   dates, other names, the spread of the killed toll and a lower-case search text;
-* the flags of its checks (``events.checks``, JSON: :func:`counterclaim.ledger.checks.run_checks`
+* the flags of its checks (``events.checks``, JSON: :func:`counterclaim.reconcile.checks.run_checks`
   for the event), so an event page does not re-read its documents' texts.
 
 :func:`overview_page` reads one page of events from these aggregates: its cost depends on
@@ -28,12 +28,12 @@ import json
 from collections import Counter
 from typing import Any
 
-from counterclaim.ledger.checks import checks_of_figures
-from counterclaim.ledger.compare import compare, disagreement
-from counterclaim.ledger.db import Database, in_batches, placeholders
-from counterclaim.ledger.grouping import TOLERANCE_DAYS, Node, Tally, apply_canon, name_tally
-from counterclaim.ledger.placekeys import KeyMap
-from counterclaim.ledger.query import figure_rows
+from counterclaim.reconcile.checks import checks_of_figures
+from counterclaim.reconcile.compare import compare, disagreement
+from counterclaim.store.db import Database, in_batches, placeholders
+from counterclaim.reconcile.grouping import TOLERANCE_DAYS, Node, Tally, apply_canon, name_tally
+from counterclaim.store.placekeys import KeyMap
+from counterclaim.store.queries import figure_rows
 
 MEMBERS = ("SELECT i.doc_id, i.n, i.places, i.names, i.date_lo, i.date_hi, i.event_id, d.published "
            "FROM incidents i JOIN documents d ON d.id = i.doc_id")

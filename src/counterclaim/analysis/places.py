@@ -3,7 +3,7 @@
 Places come from two finders whose results are merged:
 
 * :func:`lexical_places` needs no model: country names and adjectives of nationality
-  (:mod:`counterclaim.ledger.countries`), capitalised names after "the town/city/village of",
+  (:mod:`counterclaim.analysis.countries`), capitalised names after "the town/city/village of",
   before "province/district/region", after "in/at/near/outside", and the place in an event
   name;
 * :func:`ner_places` adds spaCy's GPE/LOC/FAC entities (and NORP adjectives that name a
@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from counterclaim.ledger.countries import country, is_country_name
+from counterclaim.analysis.countries import country, is_country_name
 
 HEADS = ("massacre", "massacres", "genocide", "tragedy", "disaster", "bombing", "bombings", "attack", "attacks",
          "earthquake", "quake", "tsunami", "offensive", "siege", "uprising", "killings", "shooting", "explosion",

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from counterclaim.errors import LedgerError, LedgerErrors
-from counterclaim.ledger.db import Database
+from counterclaim.store.db import Database
 
 MIGRATIONS_TABLE = "ledger_migrations"
 
@@ -222,7 +222,7 @@ MIGRATIONS = (*MIGRATIONS, Migration("0002_batch_failures", _BATCH_FAILURES))
 # compared with) and ``event_outcomes`` keeps each event's comparison rows without their
 # claims (low/best/high, sources, summary line). The new ``events`` columns hold the
 # event's date window for grouping, its main place, what the overview shows and the flags of
-# its checks (JSON, as :func:`counterclaim.ledger.checks.run_checks` gives them); ``stale``
+# its checks (JSON, as :func:`counterclaim.reconcile.checks.run_checks` gives them); ``stale``
 # marks events whose aggregates must be recomputed (done before every write transaction that
 # changed them ends). Unassigned incidents not yet looked at have ``how IS NULL``; incidents
 # looked at that joined no event (documents without figures) get ``how = 'none'``.
@@ -276,7 +276,7 @@ _EVENT_SUMMARIES = (
 
 
 def _upgrade_event_summaries(db: Database) -> None:
-    from counterclaim.ledger.events import upgrade
+    from counterclaim.store.events import upgrade
 
     upgrade(db)
 

@@ -29,10 +29,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from counterclaim.ledger.compare import group_label
-from counterclaim.ledger.dates import date_mentions, parse_iso, time_spans
-from counterclaim.ledger.db import Database, in_batches, placeholders
-from counterclaim.ledger.query import figure_rows
+from counterclaim.reconcile.compare import group_label
+from counterclaim.analysis.dates import date_mentions, parse_iso, time_spans
+from counterclaim.store.db import Database, in_batches, placeholders
+from counterclaim.store.queries import figure_rows
 
 PARTITIONS = ({"civilians", "combatants"}, {"men", "women", "children"})
 SKIP_KINDS = ("generic", "unattributed")

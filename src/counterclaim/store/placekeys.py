@@ -1,11 +1,11 @@
 """Canonical place keys, kept in the ledger so that grouping never has to read every incident.
 
 Spellings of one place have keys one letter apart ("nagornokarabah", "nagornikarabah"); the
-grouping treats them as one key, its *canonical* key (:func:`counterclaim.ledger.places.same_place`
+grouping treats them as one key, its *canonical* key (:func:`counterclaim.analysis.places.same_place`
 against the representatives already known). The mapping is stored in ``place_keys`` the first
 time a key is seen, so a key's canonical form never changes once given: a new document does
 not re-key the events already built. Within one batch of new keys the heaviest is placed first
-and so becomes the representative, as :func:`counterclaim.ledger.grouping.canonical_keys` does
+and so becomes the representative, as :func:`counterclaim.reconcile.grouping.canonical_keys` does
 for a whole set. Country keys (``@AZ``) are their own canonical key.
 
 ``incident_places`` holds one row per place of each incident (written with the incident) so that
@@ -18,8 +18,8 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from counterclaim.ledger.db import Database, in_batches, placeholders
-from counterclaim.ledger.grouping import representative
+from counterclaim.store.db import Database, in_batches, placeholders
+from counterclaim.reconcile.grouping import representative
 
 
 def place_rows(doc_id: str, n: int, places_json: str) -> list[tuple[str, int, str, str, float]]:

@@ -4,7 +4,7 @@ Tables (``--table``) for CSV, JSON and Parquet:
 
 * ``figures`` — one row per figure, with its document, normalised source and event;
 * ``claims`` — one row per event × outcome × victim group × source × count
-  (:mod:`counterclaim.ledger.compare`), with the row's low/best/high;
+  (:mod:`counterclaim.reconcile.compare`), with the row's low/best/high;
 * ``events`` — one row per event, with low/best/high and the summary line of each outcome's
   whole toll (``killed_low``, ``killed_best``, ``killed_high``, ``killed_summary``, …);
 * ``sources`` and ``documents``.
@@ -44,7 +44,7 @@ def _join(values: Iterable[Any]) -> str:
 
 def figure_table(ledger: Any) -> list[dict[str, Any]]:
     """One flat row per figure."""
-    from counterclaim.ledger.compare import count_text, group_label
+    from counterclaim.reconcile.compare import count_text, group_label
 
     names = {e["id"]: e["name"] for e in ledger.events(with_claims=False)}
     return [{"event_id": f["event_id"], "event_name": names.get(f["event_id"]), "doc_id": f["doc_id"],
@@ -117,7 +117,7 @@ def _event_countries(ledger: Any) -> dict[str, str]:
 
 def ucdp_table(ledger: Any) -> list[dict[str, Any]]:
     """One row per event × source (deaths), UCDP-GED style (see the module docstring)."""
-    from counterclaim.ledger.countries import country_name
+    from counterclaim.analysis.countries import country_name
 
     countries = _event_countries(ledger)
     docs = {d["id"]: d for d in ledger.documents()}

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from counterclaim.ledger.countries import adjective, country, country_name, is_country_name
+from counterclaim.analysis.countries import adjective, country, country_name, is_country_name
 
 UNATTRIBUTED = "unattributed"
 

@@ -1,0 +1,144 @@
+"""Named read queries returning plain dicts: the only SQL that compare, checks and export use."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from counterclaim.store.db import Database, in_batches, placeholders
+from counterclaim.records import Act, Count, Diagnostic, Document, Figure, Quote, Result, Source, Speaker
+
+_FIGURES = (
+    "SELECT f.doc_id, f.fid, f.seq, f.span_start, f.span_end, f.text, f.outcome, f.value, f.low, f.high, f.qualifier, "
+    "f.groups, f.part_of, f.source_name, f.source_type, f.source_start, f.source_end, f.hedged, f.sentence_start, "
+    "f.sentence_end, f.confidence, f.claimant, f.voice, f.incident, d.title, d.published, d.publisher, d.path, "
+    "d.rules_version, s.source_id, src.name AS source, src.kind AS source_kind, i.event_id, i.is_primary, "
+    "i.date_lo, i.date_hi, i.place AS incident_place, i.year AS incident_year "
+    "FROM figures f JOIN documents d ON d.id = f.doc_id "
+    "LEFT JOIN source_spellings s ON s.spelling = f.claimant "
+    "LEFT JOIN sources src ON src.id = s.source_id "
+    "LEFT JOIN incidents i ON i.doc_id = f.doc_id AND i.n = f.incident")
+
+
+def _figure(row: dict[str, Any]) -> dict[str, Any]:
+    row = dict(row)
+    row["groups"] = [g for g in (row.get("groups") or "").split(",") if g]
+    row["hedged"] = bool(row["hedged"])
+    row["is_primary"] = bool(row["is_primary"]) if row.get("is_primary") is not None else None
+    row["source_type"] = row["source_type"] or ("media" if row["voice"] == "own" else "unspecified")
+    return row
+
+
+def figure_rows(db: Database, *, event_id: str | None = None, doc_id: str | None = None,
+                doc_ids: list[str] | None = None, source_id: str | None = None) -> list[dict[str, Any]]:
+    """Figures with their document, normalised source and event, in document order.
+
+    Each argument given narrows the rows: one event, one document, a list of documents, one
+    (normalised) source.
+    """
+    where, params = [], []
+    if event_id is not None:
+        where.append("i.event_id = ?")
+        params.append(event_id)
+    if doc_id is not None:
+        where.append("f.doc_id = ?")
+        params.append(doc_id)
+    if source_id is not None:
+        where.append("s.source_id = ?")
+        params.append(source_id)
+    if doc_ids is not None:
+        ids = sorted(set(doc_ids))
+        out = []
+        for part in in_batches(ids):
+            out += figure_rows_where(db, [*where, f"f.doc_id IN ({placeholders(len(part))})"], [*params, *part])
+        out.sort(key=lambda f: (f["published"] is not None, f["published"] or "", f["doc_id"], f["seq"]))
+        return out
+    return figure_rows_where(db, where, params)
+
+
+def figure_rows_where(db: Database, where: list[str], params: list[Any]) -> list[dict[str, Any]]:
+    """Figure rows (as :func:`figure_rows`) matching SQL conditions on ``f`` (figures), ``d``, ``s``, ``i``."""
+    sql = _FIGURES + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.published, f.doc_id, f.seq"
+    return [_figure(r) for r in db.query(sql, params)]
+
+
+def document_rows(db: Database, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Documents with counts of figures, quotes and acts, and the events they contribute to.
+
+    All of them in publication order, or ``limit`` of them from ``offset`` (only those are read).
+    """
+    page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    docs = db.query("SELECT id, path, title, author, published, publisher, url, rules_version, ingested_at, "
+                    "extracted_at FROM documents ORDER BY published, id" + page)
+    counts: dict[str, dict[str, int]] = {}
+    events: dict[str, set[str]] = {}
+    parts = [None] if limit is None else list(in_batches([d["id"] for d in docs]))
+    for part in parts:
+        where = "" if part is None else f" WHERE doc_id IN ({placeholders(len(part))})"
+        args = part or ()
+        for table in ("figures", "quotes", "acts"):
+            for r in db.query(f"SELECT doc_id, COUNT(*) AS n FROM {table}{where} GROUP BY doc_id", args):
+                counts.setdefault(r["doc_id"], {})[table] = r["n"]
+        for r in db.query("SELECT doc_id, event_id FROM incidents WHERE event_id IS NOT NULL"
+                          + (where.replace(" WHERE", " AND") if where else ""), args):
+            events.setdefault(r["doc_id"], set()).add(r["event_id"])
+    for d in docs:
+        c = counts.get(d["id"], {})
+        d.update(figures=c.get("figures", 0), quotes=c.get("quotes", 0), acts=c.get("acts", 0),
+                 events=sorted(events.get(d["id"], ())))
+    return docs
+
+
+def _span(a: Any, b: Any) -> tuple[int, int] | None:
+    return None if a is None or b is None else (int(a), int(b))
+
+
+def load_result(db: Database, doc_id: str) -> Result:
+    """Rebuild the stored Result of a document: ``to_dict()`` is its OUTPUT.md object again."""
+    d = db.query("SELECT * FROM documents WHERE id = ?", (doc_id,))[0]
+    document = Document(id=d["id"], text=d["text"], path=d["path"], title=d["title"], author=d["author"],
+                        published=d["published"], publisher=d["publisher"], url=d["url"])
+    figures = tuple(
+        Figure(id=f["fid"], span=(int(f["span_start"]), int(f["span_end"])), text=f["text"], outcome=f["outcome"],
+               count=Count(f["value"], f["low"], f["high"], f["qualifier"]),
+               groups=tuple(g for g in (f["groups"] or "").split(",") if g), part_of=f["part_of"],
+               source=Source(f["source_name"], f["source_type"] or "unspecified",
+                             _span(f["source_start"], f["source_end"])) if f["source_name"] is not None else None,
+               hedged=bool(f["hedged"]), sentence=_span(f["sentence_start"], f["sentence_end"]),
+               confidence=f["confidence"])
+        for f in db.query("SELECT * FROM figures WHERE doc_id = ? ORDER BY seq", (doc_id,)))
+    quotes = tuple(
+        Quote(id=q["qid"], span=(int(q["span_start"]), int(q["span_end"])), text=q["text"],
+              speaker=Speaker(q["speaker"], _span(q["speaker_start"], q["speaker_end"])) if q["speaker"] else None,
+              via=Speaker(q["via"], _span(q["via_start"], q["via_end"])) if q["via"] else None)
+        for q in db.query("SELECT * FROM quotes WHERE doc_id = ? ORDER BY seq", (doc_id,)))
+    acts = tuple(
+        Act(id=a["aid"], span=(int(a["span_start"]), int(a["span_end"])), jurisdiction=a["jurisdiction"],
+            jurisdiction_code=a["jurisdiction_code"], act=a["act"], date=a["date"], text=a["text"])
+        for a in db.query("SELECT * FROM acts WHERE doc_id = ? ORDER BY seq", (doc_id,)))
+    diagnostics = tuple(
+        Diagnostic(x["code"], x["message"], _span(x["span_start"], x["span_end"]))
+        for x in db.query("SELECT * FROM diagnostics WHERE doc_id = ? ORDER BY seq", (doc_id,)))
+    versions = json.loads(d["versions"]) if d["versions"] else {}
+    return Result(document=document, figures=figures, quotes=quotes, acts=acts, diagnostics=diagnostics,
+                  versions=versions)
+
+
+def iter_results(db: Database) -> Iterator[Result]:
+    """Every stored Result, in publication order."""
+    for row in db.query("SELECT id FROM documents ORDER BY published, id"):
+        yield load_result(db, row["id"])
+
+
+def document_ids(db: Database) -> list[str]:
+    """All document ids."""
+    return [r["id"] for r in db.query("SELECT id FROM documents ORDER BY id")]
+
+
+def summary_counts(db: Database) -> dict[str, int]:
+    """How many documents, figures, quotes, acts, sources and events the ledger holds."""
+    out = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("documents", "figures", "quotes", "acts")}
+    out["sources"] = int(db.scalar("SELECT COUNT(*) FROM sources WHERE merged_into IS NULL") or 0)
+    out["events"] = int(db.scalar("SELECT COUNT(*) FROM events WHERE merged_into IS NULL") or 0)
+    return out
