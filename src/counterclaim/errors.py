@@ -140,6 +140,28 @@ class WebErrors(StrEnum):
             "Start with --token TOKEN (or set COUNTERCLAIM_TOKEN), or listen on 127.0.0.1.")
     E208 = "E208 {what} needs at least two ids; got {ids!r}."
     E209 = "E209 nothing to split off: tick at least one {what} to move to a new {kind}."
+    E210 = ("E210 this server does not answer to the host name {host!r}. Open it at {allowed}, or have it "
+            "started with --allowed-host {name} if that name is yours.")
+    E211 = ("E211 the form was sent without its security token. Reload the page and submit the form again "
+            "(scripts should call the /api endpoints).")
+    E212 = ("E212 the form's security token is out of date or not from this server (forms expire after "
+            "{hours} hours and when the server restarts). Reload the page and submit the form again.")
+    E213 = ("E213 the request is {size:,} bytes, over this server's limit of {limit:,} bytes. Send one "
+            "article at a time.")
+    E214 = ("E214 extracting this document took longer than this server's limit of {limit:g} seconds, so it "
+            "was stopped and nothing was stored. Split it into shorter articles and add them one by one.")
+    E215 = ("E215 the server is busy extracting another document (waited {waited:g} seconds). Try again in "
+            "a minute.")
+    E216 = ("E216 the extractor failed on this document ({error}); nothing was stored. The error was logged "
+            "for whoever runs the server; a shorter or cleaned-up text may go through.")
+    E217 = ("E217 the extraction of this document stopped unexpectedly (its worker process ended, e.g. out "
+            "of memory); nothing was stored. Try a shorter text.")
+    E218 = ("E218 something went wrong on the server while answering this request ({error}). It was logged "
+            "for whoever runs the server; go back and try again.")
+    E219 = "E219 the {what} is {size:,} characters long; at most {limit:,} are allowed. Use a few words."
+    E220 = ("E220 {value!r} is not a host name to allow: give a name such as news.example.org, an IP "
+            "address, or * for any name.")
+    E221 = "E221 unknown {what} {value!r}: choose one of {choices}."
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)
