@@ -42,6 +42,23 @@ class Errors(StrEnum):
             "Point at a folder of NAME.txt + NAME.gold.json.")
     E021 = "E021 cannot read predictions {path}: {detail}. Give a folder of NAME.json or a JSON Lines file."
     E022 = "E022 {path}: invalid JSON ({detail}). Fix the file or regenerate it with counterclaim extract."
+    E030 = "E030 {detail} Run {command} --help for the usage."
+    E031 = ("E031 cannot listen on {host}:{port}: {detail}. Stop the program that uses the port, or choose "
+            "another with --port.")
+    E032 = ("E032 cannot fetch {url}: {detail}. Check the address and the network connection, or save the page "
+            "and pass the file.")
+    E033 = ("E033 {url} answered HTTP {status} {reason}. Check the address, or save the page from a browser "
+            "and pass the file.")
+    E034 = ("E034 {url} is {content_type}, not text or HTML. Give the address of an article page, or convert "
+            "the document to text first.")
+    E035 = ("E035 {url} did not answer within {timeout:g} seconds. Try again, raise --timeout, or save the page "
+            "and pass the file.")
+    E036 = ("E036 {url}: {detail}. Open it in a browser to find the article's final address, and pass that "
+            "address.")
+    E037 = ("E037 {path} is {kind}, not a regular file, and gave more than {limit} bytes. Pass a regular file, "
+            "or pipe a finite text to -.")
+    E038 = ("E038 {url}: only http:// and https:// addresses are fetched. Download the document and pass the "
+            "file.")
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)
@@ -55,6 +72,10 @@ class Warnings(StrEnum):
     W003 = "W003 unbalanced quotation mark at offset {offset}; that mark was skipped."
     W004 = "W004 a number too large to be a casualty count was skipped: {text!r}."
     W005 = "W005 {count} undecodable byte(s) replaced with U+FFFD."
+    W006 = ("W006 replaced {count} lone surrogate(s) (half of a UTF-16 pair, invalid in text) in the {field} "
+            "with U+FFFD.")
+    W007 = ("W007 the HTML {reason}; its whole text content was read instead of the main text, so menus and "
+            "footers may be included.")
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)
