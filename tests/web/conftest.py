@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from web_helpers import build_ledger
+from web_helpers import LOCAL, build_ledger
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's test client warns about httpx
@@ -61,7 +61,7 @@ def ledger_path(template_ledger: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def client(ledger_path: Path) -> Iterator[TestClient]:
     """A test client of the app over a copy of the ledger (loopback, no token)."""
-    with TestClient(create_app(str(ledger_path), use_ner=False, warm=False)) as c:
+    with TestClient(create_app(str(ledger_path), use_ner=False, warm=False), base_url=LOCAL) as c:
         yield c
 
 

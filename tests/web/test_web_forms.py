@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_helpers import GOV_TEXT, HRW_TEXT, XSS_TEXT, documents
+from web_helpers import GOV_TEXT, HRW_TEXT, LOCAL, XSS_TEXT, FormPoster, documents
 
 from counterclaim.web import create_app
 from counterclaim.web.app import CSP
@@ -16,6 +16,12 @@ from counterclaim.web.app import CSP
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
+
+
+@pytest.fixture
+def client(client: Any) -> Any:
+    """The app's test client, posting forms with their form token (as from the pages)."""
+    return FormPoster(client)
 
 
 def _doc(text: str) -> str:
@@ -158,7 +164,8 @@ def test_merge_then_split_sources_by_the_forms(client: Any) -> None:
 def test_forms_need_the_token_when_one_is_set(ledger_path: Path) -> None:
     gov = _doc(GOV_TEXT)
     with TestClient(create_app(str(ledger_path), host="0.0.0.0", token="s3cret", use_ner=False,
-                               warm=False)) as client:
+                               warm=False), base_url=LOCAL) as plain:
+        client = FormPoster(plain)
         page = client.get("/events/zarvenko-1992").text
         assert page.count('<input type="password" name="token"') == 2  # merge and split
         assert client.get("/sources/human-rights-watch").text.count('name="token"') == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from web_helpers import documents, result
+from web_helpers import LOCAL, documents, result
 
 from counterclaim.ledger import Ledger
 from counterclaim.ledger import search as search_mod
@@ -88,7 +88,7 @@ def test_the_app_on_postgresql(pg_target: str) -> None:
         for r in documents():
             ledger.store(r)
         ledger.regroup()
-    with TestClient(create_app(pg_target, use_ner=False, warm=False)) as client:
+    with TestClient(create_app(pg_target, use_ner=False, warm=False), base_url=LOCAL) as client:
         assert client.get("/api/overview").json()["counts"]["documents"] == 3
         assert "Zarvenko" in client.get("/events/zarvenko-1992").text
         assert client.get("/api/search?q=bodies").json()["engine"] == "postgresql-tsvector"

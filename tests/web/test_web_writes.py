@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from web_helpers import GOV_TEXT, HRW_TEXT, documents
+from web_helpers import GOV_TEXT, HRW_TEXT, LOCAL, documents, form_token
 
 from counterclaim.web import create_app
 from counterclaim.web.command import serve
@@ -47,7 +47,8 @@ def test_serve_refuses_a_public_host_without_token_and_a_missing_ledger(ledger_p
 
 def test_writes_need_the_token_when_one_is_set(ledger_path: Path) -> None:
     body = {"ids": ["human-rights-watch", "ministry-of-health"], "name": "Both"}
-    with TestClient(create_app(str(ledger_path), host="0.0.0.0", token="s3cret", use_ner=False)) as client:
+    app = create_app(str(ledger_path), host="0.0.0.0", token="s3cret", use_ner=False)
+    with TestClient(app, base_url=LOCAL) as client:
         missing = client.post("/api/sources/merge", json=body)
         assert missing.status_code == 401 and missing.json()["error"]["code"] == "E201"
         wrong = client.post("/api/sources/merge", json=body, headers={"Authorization": "Bearer nope"})
@@ -57,7 +58,7 @@ def test_writes_need_the_token_when_one_is_set(ledger_path: Path) -> None:
         assert ok.status_code == 200 and ok.json() == {"id": "human-rights-watch"}
         merged = client.get("/api/sources/ministry-of-health").json()
         assert merged["id"] == "human-rights-watch" and merged["name"] == "Both"  # the page sees the change
-        form = client.post("/add", data={"text": ARTICLE}, follow_redirects=False)
+        form = client.post("/add", data={"text": ARTICLE, "csrf": form_token(client, "/add")}, follow_redirects=False)
         assert form.status_code == 401 and "E201" in form.text and "text/html" in form.headers["content-type"]
 
 
@@ -99,10 +100,10 @@ def test_split_source(client: Any) -> None:
     ({"file": ("binary.txt", bytes(range(256)) * 4, "text/plain")}, {}, 415, "E004"),
 ])
 def test_add_limits_have_clear_messages(ledger_path: Path, files: Any, data: Any, status: int, code: str) -> None:
-    with TestClient(create_app(str(ledger_path), max_upload=2000, use_ner=False)) as client:
+    with TestClient(create_app(str(ledger_path), max_upload=2000, use_ner=False), base_url=LOCAL) as client:
         api = client.post("/api/documents", files=files, data=data)
         assert api.status_code == status and api.json()["error"]["code"] == code
-        page = client.post("/add", files=files, data=data)
+        page = client.post("/add", files=files, data={**data, "csrf": form_token(client, "/add")})
         assert page.status_code == status and code in page.text and "text/html" in page.headers["content-type"]
         assert client.get("/api/overview").json()["counts"]["documents"] == 3  # nothing was written
 
@@ -122,7 +123,8 @@ def test_add_a_document_extracts_and_stores_it(client: Any) -> None:
 
 def test_upload_form_redirects_to_the_reader(client: Any) -> None:
     files = {"file": ("marvenko.md", ARTICLE.encode("utf-8"), "text/markdown")}
-    response = client.post("/add", files=files, data={"text": ""}, follow_redirects=False)
+    response = client.post("/add", files=files, data={"text": "", "csrf": form_token(client, "/add")},
+                           follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/documents/")
     assert "was added" in client.get(response.headers["location"]).text
     assert HRW_TEXT  # the template ledger is untouched by other tests (copies)
@@ -135,7 +137,7 @@ def test_warm_cache_follows_changes_by_other_writers(ledger_path: Path) -> None:
 
     app = create_app(str(ledger_path), use_ner=False)  # as serve starts it: warm-up in the background
     app.state.view.wait_warm(60)
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         assert client.get("/api/overview").json()["counts"]["documents"] == 3
         assert client.get("/api/events/zarvenko-1992").json()["checks"] == []
         with Ledger(ledger_path) as writer:  # e.g. counterclaim ingest in another process

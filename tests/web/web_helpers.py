@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +18,31 @@ VERSIONS = {"counterclaim": "test", "output": "v1", "rules": "counterclaim.rules
 XSS_TITLE = "<script>alert('title')</script> Report"
 XSS_LINE = "Residents wrote \" onmouseover=\"alert(2)\" and <img src=x onerror=alert(3)> on the wall."
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+LOCAL = "http://127.0.0.1"
+"""The test clients' base URL: the server answers only to the host names it was started for."""
+_CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+class FormPoster:
+    """A test client that posts to the pages' forms as a browser does: with the page's form token."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.client, name)
+
+    def post(self, path: str, data: Any = None, **kwargs: Any) -> Any:
+        if not path.startswith("/api/") and isinstance(data, dict) and "csrf" not in data:
+            data = {**data, "csrf": form_token(self.client, "/add")}
+        return self.client.post(path, data=data, **kwargs)
+
+
+def form_token(client: Any, path: str) -> str:
+    """The signed form token of the page at ``path``, as a browser would send it back."""
+    found = _CSRF.search(client.get(path).text)
+    assert found, f"no form token on {path}"
+    return found.group(1)
 
 
 def _sentence(text: str, start: int) -> tuple[int, int]:
@@ -37,7 +65,7 @@ def figure(text: str, fid: str, words: str, outcome: str, value: int | None, *, 
                   groups=groups, part_of=part_of, source=src, sentence=_sentence(text, start), confidence=0.8)
 
 
-def result(text: str, figures: list[Figure] = (), *, quotes: tuple[Quote, ...] = (), acts: tuple[Act, ...] = (),
+def result(text: str, figures: Sequence[Figure] = (), *, quotes: tuple[Quote, ...] = (), acts: tuple[Act, ...] = (),
            title: str | None = None, published: str | None = None, publisher: str | None = None) -> Result:
     """A Result built by hand."""
     doc = Document(id=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=text, title=title,

@@ -3,25 +3,28 @@
 :func:`create_app` keeps no state at module level: the ledger view, the token and the
 templates hang on ``app.state``. Pages are read through one read-only connection
 (:class:`~counterclaim.web.views.LedgerView`); only the write endpoints
-(:mod:`counterclaim.web.writes`) open the ledger for writing. Every response carries a
-Content-Security-Policy that allows scripts and styles from this server only (no inline
-script or style), so text that slipped through escaping still could not run. ``HEAD`` is
-answered like ``GET`` without the body (:class:`HeadAsGet`).
+(:mod:`counterclaim.web.writes`) open the ledger for writing, and added documents are
+extracted in a worker process (:mod:`counterclaim.web.extractor`). Every response, error
+pages included, carries a Content-Security-Policy that allows scripts and styles from this
+server only (no inline script or style), so text that slipped through escaping still could
+not run; requests must name a host the server was started for, and every form carries a
+signed token (:mod:`counterclaim.web.security`, :mod:`counterclaim.web.middleware`).
+``HEAD`` is answered like ``GET`` without the body (:class:`HeadAsGet`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+import threading
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counterclaim.about import __version__
 from counterclaim.errors import WebErrors
@@ -29,19 +32,14 @@ from counterclaim.ledger.db import is_postgres
 from counterclaim.ledger.search import MARK_END, MARK_START, ensure_index
 from counterclaim.web import errors
 from counterclaim.web.errors import WebError
-from counterclaim.web.limits import DEFAULT_MAX_UPLOAD
+from counterclaim.web.extractor import Extractor
+from counterclaim.web.limits import DEFAULT_MAX_UPLOAD, DEFAULT_TIME_LIMIT
+from counterclaim.web.middleware import CSP, SECURITY_HEADERS, Guard, HeadAsGet, SecurityHeaders
+from counterclaim.web.security import FormTokens, HostPolicy, is_loopback
 from counterclaim.web.views import LedgerView
-from counterclaim.web.writes import is_loopback
 
 HERE = Path(__file__).parent
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
-}
+__all__ = ["CSP", "SECURITY_HEADERS", "HeadAsGet", "create_app", "make_templates"]
 
 
 def _number(value: Any) -> str:
@@ -70,35 +68,15 @@ def _spread_class(spread: float | None) -> str:
     return "high"
 
 
-class HeadAsGet:
-    """ASGI middleware: answer ``HEAD`` as ``GET`` would, with the same status and headers but no body.
-
-    FastAPI's GET routes do not take HEAD (they answer 405); this runs a HEAD request as GET
-    and drops what the response would send as its body, so every page, API route and static
-    file answers HEAD, security headers and ``Content-Length`` included.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "HEAD":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_headers_only(message: Message) -> None:
-            if message["type"] in ("http.response.body", "http.response.pathsend"):
-                if message.get("more_body", False):
-                    return
-                message = {"type": "http.response.body", "body": b"", "more_body": False}
-            await send(message)
-
-        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+def _form_token(request: Request) -> dict[str, Any]:
+    """Every template gets ``csrf``: a fresh signed token for its forms (see :mod:`.security`)."""
+    tokens = getattr(request.app.state, "form_tokens", None)
+    return {"csrf": tokens.issue() if tokens else ""}
 
 
 def make_templates() -> Jinja2Templates:
-    """Jinja2 templates with autoescaping and the app's filters."""
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    """Jinja2 templates with autoescaping, the app's filters and the form token."""
+    templates = Jinja2Templates(directory=str(HERE / "templates"), context_processors=[_form_token])
     env = templates.env
     env.filters["n"] = _number
     env.filters["marks"] = _marks
@@ -124,34 +102,56 @@ def prepare_index(target: str) -> bool:
     return True
 
 
+def _warm_extractor(extractor: Extractor) -> None:
+    try:
+        extractor.warm()
+    except Exception:  # the first added document will say what is wrong
+        import logging
+
+        logging.getLogger("counterclaim.web").exception("starting the extraction worker failed")
+
+
 def create_app(target: str, *, token: str | None = None, host: str = "127.0.0.1",
-               max_upload: int = DEFAULT_MAX_UPLOAD, use_ner: bool = True, index: bool = True,
+               allowed_hosts: Iterable[str] = (), max_upload: int = DEFAULT_MAX_UPLOAD,
+               time_limit: float = DEFAULT_TIME_LIMIT, use_ner: bool = True, index: bool = True,
                warm: bool = True) -> FastAPI:
     """The web app for the ledger at ``target`` (a SQLite path or a PostgreSQL URL).
 
     Args:
         target: the ledger; it must exist (E101), pages never create one.
         token: the token write requests must carry; required when ``host`` is not loopback.
-        host: the address the server will listen on (decides whether a token is required).
+        host: the address the server will listen on (decides whether a token is required, and
+            is a host name requests may use).
+        allowed_hosts: more host names requests may use besides loopback and ``host``
+            (``serve --allowed-host``; ``*`` for any): a proxy's or the machine's public name.
+            Requests naming any other host get E210 (DNS rebinding).
         max_upload: the largest document the add page accepts, in bytes.
+        time_limit: seconds the add page may spend extracting one document (E214 past it).
         use_ner: find places with the NER model when adding documents.
         index: create the full-text search index at start when the ledger is writable.
         warm: build the overview, lists and checks in a background thread at start and after
-            changes (see :class:`~counterclaim.web.views.LedgerView`).
+            changes (see :class:`~counterclaim.web.views.LedgerView`), and start the extraction
+            worker at start rather than with the first added document.
 
     Raises:
-        WebError: E207 a non-loopback host without a token.
+        WebError: E207 a non-loopback host without a token, E220 a bad allowed host name.
         LedgerError: the ledger cannot be opened (E101-E108).
     """
     if not token and not is_loopback(host):
         raise WebError(WebErrors.E207.format(host=host), 400)
+    hosts = HostPolicy(host, allowed_hosts)
     target = str(target)
     view = LedgerView(target, warm=warm)  # fails early (E101…) before the server starts, creates nothing
     indexed = prepare_index(target) if index else False
+    extractor = Extractor(time_limit=time_limit, use_ner=use_ner)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=_warm_extractor, args=(extractor,), name="counterclaim-extract-warm",
+                             daemon=True).start()
         yield
+        extractor.close()
         view.close()
 
     app = FastAPI(title="counterclaim", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -164,15 +164,12 @@ def create_app(target: str, *, token: str | None = None, host: str = "127.0.0.1"
     app.state.max_upload = max_upload
     app.state.use_ner = use_ner
     app.state.indexed = indexed
+    app.state.hosts = hosts
+    app.state.extractor = extractor
+    app.state.form_tokens = FormTokens()
     app.state.templates = make_templates()
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        for key, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        return response
-
+    app.add_middleware(Guard, hosts=hosts, max_body=2 * max_upload + 65_536)  # a text and a file, and the form
+    app.add_middleware(SecurityHeaders)  # outside the guard: its error pages get the headers too
     app.add_middleware(HeadAsGet)  # added last, so outermost: it sees the headers the others set
     errors.install(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

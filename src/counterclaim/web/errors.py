@@ -4,10 +4,15 @@ Domain errors become HTTP statuses only here (the library raises
 :class:`~counterclaim.errors.CounterclaimError` subclasses with coded messages):
 unknown ids (E110-E112) are 404, unusable input 400 (too large 413, binary or an
 unsupported type 415), a busy ledger 503, refused writes 401/403.
+
+Pages speak to people in a browser, not at a terminal: :func:`for_people` drops the
+sentences of a message that name CLI commands or options and adds what to do on the web
+(the JSON errors under ``/api`` keep the whole message).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import Request
@@ -36,6 +41,35 @@ def status_of(exc: CounterclaimError) -> int:
     return _STATUS_BY_CODE.get(exc.code, 400)
 
 
+_CLI = re.compile(r"counterclaim |--[a-z]|pip install|COUNTERCLAIM_")
+_SENTENCE = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+WEB_HINTS = {
+    "E108": "The ledger is busy with another change: try again in a moment.",
+    "E110": "Find the event on the overview or with the search box; merged events move to a new id.",
+    "E111": "Find the source on the sources page.",
+    "E112": "Find the document on the documents page or with the search box.",
+    "E113": "The event's page lists its documents.",
+    "E115": "Choose another id.",
+    "E116": "The source's page lists its spellings.",
+    "E201": "Type the server's token into the form's Token field; whoever runs the server has it.",
+    "E202": "Type the token whoever runs the server gave you.",
+    "E205": "Split it into shorter articles and add them one by one.",
+}
+"""What to do, on the web, for messages whose own advice is a command line."""
+
+
+def for_people(message: str, code: str | None) -> str:
+    """A message for a page: its sentences that name commands or options dropped, a web hint added."""
+    if not _CLI.search(message):
+        return message
+    kept = [s for s in _SENTENCE.split(message) if not _CLI.search(s)]
+    text = " ".join(kept).rstrip(" ;:,")
+    if text and text[-1] not in ".!?)":
+        text += "."
+    hint = WEB_HINTS.get(code or "")
+    return f"{text} {hint}" if hint else text
+
+
 def wants_json(request: Request) -> bool:
     """Whether the error should be JSON: API paths, or a client that asks only for JSON."""
     path = request.url.path
@@ -53,7 +87,8 @@ def error_response(request: Request, status: int, message: str, code: str | None
             body["error"]["detail"] = detail
         return JSONResponse(body, status_code=status)
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, "error.html", {"status": status, "code": code, "message": message},
+    return templates.TemplateResponse(request, "error.html", {"status": status, "code": code,
+                                                              "message": for_people(message, code)},
                                       status_code=status)
 
 
@@ -66,7 +101,8 @@ async def handle_domain(request: Request, exc: Exception) -> Response:
 async def handle_http(request: Request, exc: Exception) -> Response:
     """Starlette's HTTP errors (404 for unknown paths, 405…) in the same shapes."""
     assert isinstance(exc, StarletteHTTPException)
-    messages = {404: "no such page. Start from the overview at /.", 405: "this address does not take that method."}
+    messages = {404: "no such page here. Start from the overview, or search for what you are looking for.",
+                405: "this address does not take that method."}
     message = exc.detail if isinstance(exc.detail, str) and exc.status_code not in messages else \
         messages.get(exc.status_code, str(exc.detail))
     return error_response(request, exc.status_code, message)

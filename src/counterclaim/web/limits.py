@@ -7,3 +7,9 @@ ALLOWED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 
 DEFAULT_MAX_UPLOAD = 1_000_000
 """The largest document the add page accepts by default, in bytes (``serve --max-upload``)."""
+
+DEFAULT_TIME_LIMIT = 60.0
+"""Seconds the add page may spend extracting one document (``serve --time-limit``)."""
+
+MAX_QUERY_CHARS = 500
+"""The longest filter or search text a page takes, in characters."""

@@ -18,9 +18,19 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from counterclaim.errors import WebErrors
+from counterclaim.web.errors import WebError
+from counterclaim.web.limits import MAX_QUERY_CHARS
 from counterclaim.web.views import LedgerView
 
 router = APIRouter()
+
+
+def _bounded(text: str, what: str) -> str:
+    """A filter or search text, refused over :data:`MAX_QUERY_CHARS` characters (E219) before any query runs."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise WebError(WebErrors.E219.format(what=what, size=len(text), limit=MAX_QUERY_CHARS), 400)
+    return text
 
 
 def _view(request: Request) -> LedgerView:
@@ -38,19 +48,19 @@ def _page(request: Request, template: str, data: dict[str, Any], **extra: Any) -
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def overview_page(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "") -> Response:
     """Events with their toll ranges and spreads; corpus counts; search box."""
-    return _page(request, "overview.html", _view(request).overview(sort=sort, page=page, q=q))
+    return _page(request, "overview.html", _view(request).overview(sort=sort, page=page, q=_bounded(q, "filter text")))
 
 
 @router.get("/api/overview", tags=["pages"])
 def overview_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "") -> Any:
     """The overview's data: ``counts``, one page of ``events`` (50), ``page``, ``pages``, ``total_events``."""
-    return _view(request).overview(sort=sort, page=page, q=q)
+    return _view(request).overview(sort=sort, page=page, q=_bounded(q, "filter text"))
 
 
 @router.get("/api/events", tags=["events"])
 def events_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "") -> Any:
     """One page of events (as on the overview), each with its death toll row and other outcomes."""
-    data = _view(request).overview(sort=sort, page=page, q=q)
+    data = _view(request).overview(sort=sort, page=page, q=_bounded(q, "filter text"))
     return {k: data[k] for k in ("events", "page", "pages", "total_events", "sort", "q")}
 
 
@@ -151,12 +161,15 @@ def source_api(request: Request, source_id: str, page: int = Query(1, ge=1)) -> 
 # -- search --------------------------------------------------------------------------------
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
-def search_page(request: Request, q: str = Query("", max_length=500)) -> Response:
+def search_page(request: Request, q: str = "") -> Response:
     """Full-text search over documents and quotes."""
-    return _page(request, "search.html", _view(request).search(q))
+    return _page(request, "search.html", _view(request).search(_bounded(q, "search text")))
 
 
 @router.get("/api/search", tags=["search"])
-def search_api(request: Request, q: str = Query("", max_length=500), limit: int = Query(50, ge=1, le=200)) -> Any:
-    """Documents and quotes holding every word of ``q``; snippets mark matches with U+E000…U+E001."""
-    return _view(request).search(q, limit=limit)
+def search_api(request: Request, q: str = "", limit: int = Query(50, ge=1, le=200)) -> Any:
+    """Documents and quotes holding every word of ``q`` (at most 500 characters).
+
+    Snippets mark matches with U+E000…U+E001.
+    """
+    return _view(request).search(_bounded(q, "search text"), limit=limit)

@@ -2,64 +2,32 @@
 
 Each change opens its own writable :class:`~counterclaim.ledger.Ledger` (pages keep their
 read-only connection), runs one library call and closes it; a lock keeps the app's writes
-one at a time (other processes wait on the database's own writer lock).
+one at a time (other processes wait on the database's own writer lock). Adding a document
+extracts it first, outside the lock and any transaction, in the app's extraction worker
+(:mod:`counterclaim.web.extractor`, with its time limit); only the store is serialised.
 
-**Who may write.** :func:`check_write` runs before every change: when the server has a
-token (always when it listens on anything but loopback), the request must carry it
-(``Authorization: Bearer TOKEN``, header ``X-Counterclaim-Token`` or form field
-``token``); and a browser request from another site (``Origin`` or ``Sec-Fetch-Site``) is
-refused, so that a page elsewhere cannot post to a server on localhost.
+Who may write is checked before any of these runs (:func:`counterclaim.web.security.check_write`).
 """
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
+import logging
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePath
-from typing import Any
-from urllib.parse import urlsplit
-
-from fastapi import Request
+from typing import TYPE_CHECKING, Any
 
 from counterclaim.errors import WebErrors
 from counterclaim.ledger import Ledger
 from counterclaim.web.errors import WebError
 from counterclaim.web.limits import ALLOWED_SUFFIXES, DEFAULT_MAX_UPLOAD
 
+if TYPE_CHECKING:
+    from counterclaim.web.extractor import Extractor
+
 _WRITE_LOCK = threading.Lock()
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is a loopback address or ``localhost``."""
-    if host.strip("[]").lower() in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_write(request: Request, form_token: str | None = None) -> None:
-    """Refuse a change without the server's token (E201/E202) or from another site (E203)."""
-    origin = request.headers.get("origin")
-    if origin and origin != "null":
-        if urlsplit(origin).netloc != request.headers.get("host", ""):
-            raise WebError(WebErrors.E203.format(origin=origin), 403)
-    elif request.headers.get("sec-fetch-site") == "cross-site":
-        raise WebError(WebErrors.E203.format(origin="another site"), 403)
-    token = request.app.state.token
-    if token is None:
-        return
-    given = form_token or request.headers.get("x-counterclaim-token")
-    auth = request.headers.get("authorization", "")
-    if not given and auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    if not given:
-        raise WebError(WebErrors.E201.format(), 401)
-    if not hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8")):
-        raise WebError(WebErrors.E202.format(), 403)
+logger = logging.getLogger("counterclaim.web")
 
 
 def check_upload(name: str | None, size: int, limit: int) -> None:
@@ -70,20 +38,30 @@ def check_upload(name: str | None, size: int, limit: int) -> None:
         raise WebError(WebErrors.E205.format(size=size, limit=limit), 413)
 
 
-def add_document(target: str, data: bytes, *, filename: str | None = None, title: str | None = None,
-                 limit: int = DEFAULT_MAX_UPLOAD, use_ner: bool = True) -> dict[str, Any]:
-    """Read, extract and store one document, then regroup events.
+def add_document(target: str, data: bytes, *, extractor: Extractor, known: Callable[[str], bool],
+                 filename: str | None = None, title: str | None = None,
+                 limit: int = DEFAULT_MAX_UPLOAD) -> dict[str, Any]:
+    """Read and extract one document (no lock held), then store it and regroup events (under the lock).
+
+    Args:
+        target: the ledger.
+        data: the document's bytes.
+        extractor: the app's extraction worker (time limit).
+        known: whether a document id is already stored (read through the pages' connection):
+            a known text is not extracted again.
+        filename: the uploaded file's name, for its type.
+        title: a title typed in the form, replacing the document's own.
+        limit: the largest document, in bytes.
 
     Returns:
         ``{"id", "added", "title", "figures", "quotes", "acts", "events"}`` (``added`` is False
         when the same text was already stored).
 
     Raises:
-        WebError: E204 unsupported type, E205 too large, E206 nothing given.
+        WebError: E204 unsupported type, E205 too large, E206 nothing given, E214-E217 extraction.
         InputError: the bytes are binary (E004) or hold no text (E003, E007).
     """
-    from counterclaim.ledger.ingest import Article, extract
-    from counterclaim.options import Options
+    from counterclaim.ledger.query import load_result
     from counterclaim.read import read_bytes
 
     if not data.strip():
@@ -93,15 +71,17 @@ def add_document(target: str, data: bytes, *, filename: str | None = None, title
     document, diagnostics = read_bytes(data, name, max_bytes=limit)
     if title and title.strip():
         document = replace(document, title=" ".join(title.split())[:300])
+    extracted = None if known(document.id) else extractor.extract(document, list(diagnostics), name or "pasted text")
     with _WRITE_LOCK, Ledger(target) as ledger:
         added = False
-        if not ledger.has(document.id):
-            result, incidents = extract(Article(name or "pasted text", document=document,
-                                                diagnostics=list(diagnostics)), Options(), use_ner=use_ner)
-            added = ledger.store(result, incidents)
-            ledger.regroup()
-        from counterclaim.ledger.query import load_result
-
+        if extracted is not None:
+            try:
+                added = ledger.store(*extracted)
+            except (OverflowError, ValueError) as exc:  # a value the database cannot hold; rolled back
+                logger.exception("storing document %s failed", document.id)
+                raise WebError(WebErrors.E216.format(error=f"{type(exc).__name__}: {str(exc)[:200]}"), 422) from exc
+            if added:
+                ledger.regroup()
         stored = load_result(ledger.db, document.id)
         events = sorted({r["event_id"] for r in ledger.db.query(
             "SELECT event_id FROM incidents WHERE doc_id = ? AND event_id IS NOT NULL", (document.id,))})
