@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from counterclaim.attribute.claimants import Claimant, claimant_for, continuation_source, resolve_pronoun
-from counterclaim.attribute.hedges import is_hedged
+from counterclaim.attribute.hedges import stance
 from counterclaim.attribute.source_types import source_type
 from counterclaim.extract.acts import ActMention, find_acts
 from counterclaim.extract.figures import FigureMention, find_figure_mentions
@@ -27,6 +27,9 @@ def _acts(norm: NormText, doc: Doc, published: str | None) -> list[ActMention]:
     return find_acts(norm, doc, published=published)
 
 
+_NARRATOR = {"i", "we", "me", "us", "my", "our"}
+
+
 def _next_sentence(sent: Span) -> Span | None:
     doc = sent.doc
     if sent.end >= len(doc):
@@ -42,10 +45,10 @@ def _nearby(sent: Span, sents: list[Span], index: dict[int, int]) -> list[Span]:
 
 
 def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[QuoteMention]
-                       ) -> list[tuple[Claimant | None, bool]]:
-    """The claimant and hedge flag of every figure mention, in order."""
+                       ) -> list[tuple[Claimant | None, str]]:
+    """The claimant and stance of every figure mention, in order."""
     history: list[Claimant] = []
-    out: list[tuple[Claimant | None, bool]] = []
+    out: list[tuple[Claimant | None, str]] = []
     sents = list(doc.sents)
     index = {s.start: k for k, s in enumerate(sents)}
     sent_claims: dict[int, Claimant] = {}
@@ -64,12 +67,13 @@ def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[Quo
             nxt = _next_sentence(sent)
             if nxt is not None:
                 claim = continuation_source(nxt)
+        if claim is not None and quote is None and claim.name.lower() in _NARRATOR:
+            claim = None  # "We counted the bodies ...": a first-person narrator is the text's own voice
         if claim is not None:
             claim = resolve_pronoun(claim, history, doc)
             history.append(claim)
             sent_claims[sent.start] = claim
-        hedged = is_hedged(m.head, sent, _nearby(sent, sents, index), has_source=claim is not None)
-        out.append((claim, hedged))
+        out.append((claim, stance(m.head, sent, _nearby(sent, sents, index), has_source=claim is not None)))
     return out
 
 
@@ -181,11 +185,11 @@ def extract_all(doc: Doc, norm: NormText, options: Options, *, published: str | 
 
 
 def _figure_records(norm: NormText, mentions: list[FigureMention],
-                    claims: list[tuple[Claimant | None, bool]]) -> list[Figure]:
+                    claims: list[tuple[Claimant | None, str]]) -> list[Figure]:
     text = norm.original
     out: list[Figure] = []
     index = {id(m): i for i, m in enumerate(mentions)}
-    for i, (m, (claim, hedged)) in enumerate(zip(mentions, claims, strict=True)):
+    for i, (m, (claim, held)) in enumerate(zip(mentions, claims, strict=True)):
         whole = index.get(id(m.part_of)) if m.part_of is not None else None
         s, e = norm.to_original(m.start, m.end)
         source = None
@@ -199,7 +203,7 @@ def _figure_records(norm: NormText, mentions: list[FigureMention],
         out.append(Figure(id=f"f{i + 1}", span=(s, e), text=text[s:e], outcome=m.outcome, count=m.count,
                           groups=tuple(m.groups),
                           part_of=f"f{whole + 1}" if whole is not None and whole != i else None,
-                          source=source, hedged=hedged, sentence=sent_span,
+                          source=source, hedged=held != "asserted", stance=held, sentence=sent_span,
                           confidence=round(m.confidence, 2)))
     return out
 

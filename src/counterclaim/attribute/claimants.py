@@ -123,6 +123,9 @@ def _subject(verb: Token) -> Token | None:
     for child in subjects:
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head  # "the opposition, which says ..."
+        outlet = _printed_in(child)
+        if outlet is not None:
+            return outlet  # "Figures printed in the Gazette showed 70 dead": the Gazette's figures
         return child
     if verb.lower_ == "saying" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
         objs = [c for c in verb.head.head.children if c.dep_ == "dobj"]
@@ -158,6 +161,21 @@ def _subject(verb: Token) -> Token | None:
         subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if subj:
             return subj[0]
+    return None
+
+
+def _printed_in(subj: Token) -> Token | None:
+    """The publication or body behind "figures printed in X", "data released by Y", "a tally kept by Z"."""
+    if subj.lower_ not in _ESTIMATE_NOUNS:
+        return None
+    for acl in subj.children:
+        if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in _PASSIVE_SOURCES | {"release", "compile", "keep",
+                                                                                     "issue", "provide", "collect"}:
+            for prep in acl.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by"):
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
     return None
 
 
@@ -291,10 +309,24 @@ def claimant_for(tok: Token, sent: Span) -> Claimant | None:
                 subj = outer_subj
         if subj is not None and subj.lower_ not in ("that", "which", "this", "there", "who"):
             return _claimant_from(subj)
-    trailing = _trailing_report(tok, sent)
+    trailing = _trailing_report(tok, sent) or _parataxis_report(tok)
     if trailing is not None:
         return trailing
     return _estimate_owner(tok) or _subject_estimate(tok)
+
+
+def _parataxis_report(tok: Token) -> Claimant | None:
+    """"A quake struck at dawn, killing 41, the agency said, as rescuers dug": a reporting clause the
+    parser hung beside the main clause (parataxis) claims the whole sentence."""
+    root = tok
+    while root.head.i != root.i:
+        root = root.head
+    for child in root.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in lx.REPORT_VERBS and child.i > tok.i:
+            subj = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "NUM"), None)
+            if subj is not None and subj.lower_ not in ("it", "that", "which", "this", "there", "who"):
+                return _claimant_from(subj)
+    return None
 
 
 def _trailing_report(tok: Token, sent: Span) -> Claimant | None:

@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from counterclaim import lexicons as _lex
 from counterclaim.extract import lexicon as lx
 
 _DISTANCE = re.compile(r"\bno (?:official |independent )?confirmation\b|\bcould not (?:be )?(?:independently )?"
@@ -41,6 +42,37 @@ def _clause(tok: Token) -> list[Token]:
                 and node.dep_ not in ("xcomp", "conj"):
             break
     return out
+
+
+_STANCE_WORDS: dict[str, str] = _lex.mapping("stance_words.tsv", values=frozenset({"denied", "rejected"}))
+
+
+def _denied_or_rejected(tok: Token) -> str | None:
+    """"X denied that its forces had killed 1,000 people" → denied; "the 50,000 estimate was
+    inflated", "dismissed reports of 300 dead" → rejected. The figure must lie in the scope of
+    the word: an ancestor (a verb or a noun such as "denials" whose clause holds the figure) or
+    the predicate of the clause whose subject the figure (or the estimate it counts) is."""
+    for anc in tok.ancestors:
+        found = _STANCE_WORDS.get(anc.lemma_.lower()) or _STANCE_WORDS.get(anc.lower_)
+        if found and anc.pos_ in ("VERB", "NOUN", "AUX"):
+            return found
+        if anc.dep_ in ("nsubj", "nsubjpass"):  # "the 50,000 estimate was wildly inflated"
+            gov = anc.head
+            for c in list(gov.children) + [gov]:
+                if c.dep_ in ("acomp", "attr", "oprd") or c is gov:
+                    word = _STANCE_WORDS.get(c.lower_) or _STANCE_WORDS.get(c.lemma_.lower())
+                    if word == "rejected" and c.pos_ in ("ADJ", "VERB"):
+                        return word
+    return None
+
+
+def stance(tok: Token, sent: Span, nearby: list[Span], *, has_source: bool) -> str:
+    """How the text holds the figure at ``tok``: ``denied``, ``rejected``, ``hedged`` (reported with
+    distance) or ``asserted``. A denied or rejected figure is never shown as asserted."""
+    found = _denied_or_rejected(tok)
+    if found:
+        return found
+    return "hedged" if is_hedged(tok, sent, nearby, has_source=has_source) else "asserted"
 
 
 def is_hedged(tok: Token, sent: Span, nearby: list[Span], *, has_source: bool) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -216,6 +217,7 @@ def is_pronoun(tok: Token) -> bool:
 class _Seen:
     who: Who
     org: bool
+    speaker: bool = False
 
 
 class PersonHistory:
@@ -224,14 +226,33 @@ class PersonHistory:
     def __init__(self) -> None:
         self.seen: list[_Seen] = []
 
-    def add(self, who: Who, org: bool = False) -> None:
-        self.seen.append(_Seen(who, org))
+    def add(self, who: Who, org: bool = False, speaker: bool = False) -> None:
+        self.seen.append(_Seen(who, org, speaker))
         self.seen.sort(key=lambda s: s.who.start)
 
-    def last_person(self, before: int, named_only: bool = False, after: int = -1) -> Who | None:
-        """The latest person mentioned before offset ``before`` (and after ``after``)."""
+    def last_person(self, before: int, named_only: bool = False, after: int = -1, gender: str | None = None,
+                    gender_of: Callable[[str], str | None] | None = None) -> Who | None:
+        """The latest person mentioned before offset ``before`` (and after ``after``); with ``gender``,
+        the latest whose known gender (``gender_of``) does not contradict it."""
         for s in reversed(self.seen):
             if s.who.start < before and s.who.start > after and s.who.person and (s.who.named or not named_only):
+                if gender and gender_of is not None and gender_of(s.who.name) not in (None, gender):
+                    continue
+                return s.who
+        return None
+
+    def last_speaker(self, before: int, within: int, gender: str | None = None,
+                     gender_of: Callable[[str], str | None] | None = None) -> Who | None:
+        """The latest person who spoke (subject of a speech verb, or a quotation's speaker) within
+        ``within`` characters before ``before``, of a gender that does not contradict ``gender``:
+        "he said" after a quotation is its speaker's, not the person the quotation is about."""
+        for s in reversed(self.seen):
+            if s.who.start >= before:
+                continue
+            if s.who.start < before - within:
+                break
+            if s.speaker and s.who.person and not (
+                    gender and gender_of is not None and gender_of(s.who.name) not in (None, gender)):
                 return s.who
         return None
 
@@ -240,3 +261,85 @@ class PersonHistory:
             if s.who.start < before and s.org:
                 return s.who
         return None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+
+
+def pronoun_gender(word: str) -> str | None:
+    """``m`` for he/him/his, ``f`` for she/her, None for the others."""
+    return _PRONOUN_GENDER.get(word.lower())
+
+
+class Genders:
+    """The grammatical gender a document gives each person it names, for "he" and "she".
+
+    Evidence, strongest first: a gendered title or noun right before or in apposition to the
+    name ("Mrs. Ostrow", "Lea Ostrow, a spokeswoman"); "he"/"she" in the rest of a sentence
+    whose only named person is its subject ("Ostrow said she would ..."); and, when the
+    document says nothing, the gender a given name is most often given with (a hint only).
+    Names are keyed by their last word, so "Ana Ruiz" and a later "Ruiz" share what is known.
+
+    Example: "Mayor Tom Reyes praised the nurse. “She saved lives,” she said." — Reyes is ``m``,
+    so "she" cannot be Tom Reyes.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        from counterclaim import lexicons as _lex
+
+        self._words = _lex.mapping("gendered_words.tsv", values=frozenset({"m", "f"}))
+        self._first = _lex.mapping("first_names.tsv", values=frozenset({"m", "f"}))
+        self.votes: dict[str, dict[str, int]] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            key = self._key(ent.text)
+            if key is None:
+                continue
+            before = [t for t in doc[max(ent.sent.start, ent.start - 2):ent.start]]
+            inner = [t for t in ent]
+            for t in before + inner:
+                g = self._words.get(sw.clean_word(t.text))
+                if g:
+                    self._vote(key, g, 3)
+            for child in ent.root.children:
+                if child.dep_ == "appos":
+                    g = self._words.get(child.lemma_.lower()) or self._words.get(child.lower_)
+                    if g:
+                        self._vote(key, g, 3)
+        for sent in doc.sents:
+            people = [e for e in sent.ents if e.label_ == "PERSON"]
+            if len(people) != 1 or people[0].root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            key = self._key(people[0].text)
+            if key is None:
+                continue
+            for t in sent[people[0].end - sent.start:]:
+                g = pronoun_gender(t.lower_)
+                if g and t.text[:1] not in "“\"'‘":
+                    self._vote(key, g, 1)
+
+    @staticmethod
+    def _key(name: str) -> str | None:
+        words = sw.strip_titles(name.split())
+        return words[-1].lower().rstrip(".,") if words else None
+
+    def _vote(self, key: str, gender: str, weight: int) -> None:
+        box = self.votes.setdefault(key, {"m": 0, "f": 0})
+        box[gender] += weight
+
+    def of(self, name: str) -> str | None:
+        """``m``, ``f`` or None (unknown) for a person's name as reported."""
+        words = [w for w in name.split() if w]
+        if not words:
+            return None
+        for w in words[:-1]:  # a title kept in the name: "Mrs Ostrow"
+            g = self._words.get(sw.clean_word(w))
+            if g:
+                return g
+        key = self._key(name)
+        box = self.votes.get(key or "")
+        if box and box["m"] != box["f"]:
+            return "m" if box["m"] > box["f"] else "f"
+        return self._first.get(words[0].lower()) if len(words) > 1 else None

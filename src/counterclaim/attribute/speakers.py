@@ -48,12 +48,14 @@ from spacy.tokens import Doc, Token
 from counterclaim.attribute import speakerwords as sw
 from counterclaim.attribute.speakerframes import Frames, is_speech, is_stop, relay_in
 from counterclaim.attribute.speakernames import (
+    Genders,
     NameIndex,
     PersonHistory,
     Who,
     is_pronoun,
     name_words,
     np_range,
+    pronoun_gender,
     tokens_between,
 )
 from counterclaim.extract.quotemarks import QuotedStretch
@@ -69,6 +71,8 @@ class Attribution:
 
 
 _tokens = tokens_between
+SPEAKER_WINDOW = 600
+"""How far back (characters) "he said" looks for the last person who spoke before any subject."""
 
 
 def _org_name(tok: Token) -> bool:
@@ -83,6 +87,7 @@ class _Attributor:
         self.quotes = quotes
         self.frames = Frames(self.text, quotes)
         self.names = NameIndex(doc, norm)
+        self.genders = Genders(doc)
         self.history = PersonHistory()
         self.spans = [(q.start, q.end) for q in quotes]
         self.used: dict[int, Token | None] = {}
@@ -99,7 +104,7 @@ class _Attributor:
                 if subj is not None and not is_pronoun(subj) and not self.inside_quote(subj):
                     who = self.mention(subj, resolve=False)
                     if who is not None:
-                        self.history.add(who, org=not who.person)
+                        self.history.add(who, org=not who.person, speaker=True)
         for tok in self.doc:
             misparsed = tok.dep_ == "compound" and tok.head.pos_ in ("VERB", "AUX")  # "Mr Rasulov endeavours"
             if (tok.dep_ in ("nsubj", "nsubjpass") or misparsed) and not self.inside_quote(tok) \
@@ -178,13 +183,15 @@ class _Attributor:
         return who
 
     def _pronoun(self, tok: Token) -> Who | None:
+        gender = pronoun_gender(tok.lower_)
         if tok.lower_ in sw.PERSONAL_PRONOUNS or tok.lower_ in ("i", "we"):
-            found = self.history.last_person(tok.idx)
+            found = self.history.last_speaker(tok.idx, SPEAKER_WINDOW, gender=gender, gender_of=self.genders.of) \
+                or self.history.last_person(tok.idx, gender=gender, gender_of=self.genders.of)
         else:
             found = self.history.last_org(tok.idx) or self.history.last_person(tok.idx)
         if found is None and tok.lower_ in sw.PERSONAL_PRONOUNS:  # nobody spoke yet: the last person named
             ents = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= tok.idx
-                    and not self.inside_quote(e[0])]
+                    and not self.inside_quote(e[0]) and self.genders.of(e.text) in (None, gender)]
             words = sw.strip_titles(ents[-1].text.split()) if ents else []
             if words:
                 return Who(" ".join(self.names.fullest(words, tok.idx)), tok.idx, tok.idx + len(tok), True, True)
@@ -433,7 +440,7 @@ class _Attributor:
                 elif found is None:
                     found = Attribution(None, None)
             if found.speaker is not None and found.speaker.person:
-                self.history.add(found.speaker)
+                self.history.add(found.speaker, speaker=True)
             out.append(found)
         return out
 

@@ -55,7 +55,8 @@ _QUAL_RE = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q, _ in
 _QUAL_MAP = {q: k for q, k in QUALIFIERS}
 
 _WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
-_WORDNUM = (r"(?:(?:two|three|four|five|six)\s+dozen|a\s+dozen|half\s+a\s+dozen|a\s+(?:hundred|thousand|million)"
+_WORDNUM = (r"(?:(?:two|three|four|five|six)\s+dozen|a\s+dozen|half\s+a\s+(?:dozen|hundred|thousand|million|billion)"
+            r"|a\s+(?:hundred|thousand|million)"
             rf"|(?:{_WORD})(?:[-\s](?:{'|'.join(UNITS)}))?"
             rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD})(?:-(?:{'|'.join(UNITS)}))?)?)?"
             r")")
@@ -71,9 +72,17 @@ NUMBER_RE = re.compile(
     rf"|(?P<low>{_DIGITS})\s*(?:-|–|—)\s*(?P<high>{_DIGITS})(?![\w-])"
     rf"|(?P<low2>{_NUM})\s+to\s+(?P<high2>{_NUM})(?![\w-])"
     rf"|(?P<vague>{_VAGUE}(?:,?\s+(?:possibly|perhaps|maybe|or\s+even|even|if\s+not|or)\s+{_VAGUE})?)"
-    rf"|(?P<num>{_NUM}))(?![\w])",
+    rf"|(?:in\s+the\s+)(?P<decade>[1-9]0)s(?![\w])"
+    rf"|(?P<num>{_NUM})(?P<plus>\+)?)(?![\w])",
     re.IGNORECASE,
 )
+
+
+MAX_DIGITS = 15
+"""Longer runs of digits are never counts of people (identifiers, noise); they are skipped."""
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|risen|rising|rises|rise|increased|increasing|increases|climbed|climbing|"
+                            r"climbs|jumped|jumps|grew|grown|soared|fell|fallen|falling|dropped|drops|declined|"
+                            r"revised|raised|lowered|cut|corrected|upped|went|gone|up|down)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,15 +106,19 @@ def word_value(text: str) -> int | None:
                 scale, t = mult, t[: -len(name) - 1]
         if t.endswith("m"):
             scale, t = 1_000_000, t[:-1]
+        digits = t.replace(",", "")
+        if len(digits.split(".")[0]) > MAX_DIGITS:
+            return None  # far beyond any count of people (and beyond a float: "1e309" overflows)
         try:
-            value = float(t.replace(",", ""))
+            value = float(digits)
         except ValueError:
             return None
         return int(round(value * scale))
     if t in ("a dozen", "dozen"):
         return 12
-    if t == "half a dozen":
-        return 6
+    if t.startswith("half a "):  # "half a dozen", "half a million"
+        whole = {"dozen": 12, **SCALES}.get(t.split()[-1])
+        return whole // 2 if whole else None
     m = re.fullmatch(r"(two|three|four|five|six) dozen", t)
     if m:
         return UNITS[m.group(1)] * 12
@@ -154,11 +167,26 @@ def find_numbers(text: str) -> list[NumberMention]:
     for m in NUMBER_RE.finditer(text):
         qual = _qualifier(m.group("qual"))
         low_group = next((g for g in ("rlow", "low", "low2") if m.group(g)), None)
+        if low_group == "rlow" and m.group(0).lower().startswith("from") and not qual \
+                and _CHANGE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            # "the toll rose from twelve to 27": a change between two figures, not a range
+            for group in ("rlow", "rhigh"):
+                value = word_value(m.group(group))
+                if value is not None:
+                    out.append(NumberMention(m.start(group), m.end(group), m.start(group), m.group(group),
+                                             Count(value, value, value, "exact")))
+            continue
+        if m.group("decade"):  # "in the 30s"
+            low = int(m.group("decade"))
+            out.append(NumberMention(m.start(), m.end(), m.start("decade"), m.group(0),
+                                     Count(None, low, low + 9, "range")))
+            continue
         if low_group:
             high_group = {"rlow": "rhigh", "low": "high", "low2": "high2"}[low_group]
-            low, high = word_value(m.group(low_group)), word_value(m.group(high_group))
-            if low is None or high is None or not 0 <= low < high:
+            low_value, high_value = word_value(m.group(low_group)), word_value(m.group(high_group))
+            if low_value is None or high_value is None or not 0 <= low_value < high_value:
                 continue
+            low, high = low_value, high_value
             count = Count(None, low, high, "range")
             num_start = m.start(low_group)
             start = m.start("rlow") - 0 if low_group != "rlow" else m.start()
@@ -171,7 +199,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             value = word_value(m.group("num"))
             if value is None:
                 continue
-            count = Count(value, value, value, qual or "exact")
+            count = Count(value, value, value, "more_than" if m.group("plus") and not qual else qual or "exact")
             num_start = m.start("num")
             start = m.start() if qual else num_start
         out.append(NumberMention(start, m.end(), num_start, text[start:m.end()], count))

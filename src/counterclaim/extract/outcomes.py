@@ -63,12 +63,32 @@ def _outcome_word(tok: Token) -> str | None:
     return None
 
 
+def _displacement(verb: Token, lemma: str, own: Token | None) -> str | None:
+    """"40,000 inhabitants left the town", "had to leave their homes", "were forced out of the
+    district", "driven from their villages" (``lexicons/data/displacement_frames.tsv``)."""
+    frame = lx.DISPLACEMENT_FRAMES.get(lemma)
+    if frame == "object":
+        if any(c.dep_ == "dobj" and (own is None or c.i != own.i) and c.lemma_.lower() in lx.HOME_NOUNS
+               for c in verb.children):
+            return "displaced"
+    elif frame == "out":
+        if any((c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ in ("out", "from")
+                                                           and any(g.lemma_.lower() in lx.HOME_NOUNS
+                                                                   for g in c.subtree))
+               for c in verb.children):
+            return "displaced"
+    return None
+
+
 def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
     """Outcome carried by a verb's complement: "taken hostage", "went missing", "left homeless",
     "frozen to death", "lost their lives", "suffered injuries", "were in hospital".
 
     ``own`` is the figure's own head, which is not its complement ("holds 1,100 prisoners")."""
     lemma = lemma_of(verb)
+    displaced = _displacement(verb, lemma, own)
+    if displaced:
+        return displaced
     for child in verb.children:
         if own is not None and child.i == own.i:
             continue
@@ -157,6 +177,9 @@ def _verb_outcome(verb: Token, role: str, own: Token | None = None) -> tuple[str
     if role == "nsubj":
         if lemma in _INTRANSITIVE:
             return lx.OUTCOME_VERBS[lemma], "verb"
+        for leaving in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:  # "had to leave their homes"
+            if _displacement(leaving, lemma_of(leaving), own):
+                return "displaced", "verb-complement"
         if lemma in _TO_DEATH and comp == "killed":  # "40 climbers froze to death"
             return comp, "verb-complement"
         if lemma in _COPULAS or lemma in ("suffer", "lose", "sustain", "receive", "need", "require", "leave",
@@ -187,7 +210,7 @@ def adjacent_outcome(doc: Doc, after: int) -> tuple[str | None, int]:
                                              "feared", "presumed", "confirmed", "believed", "still",
                                              "later", "seriously", "critically", "slightly", "badly",
                                              "also", "all", "more", "left", "rendered", "made", "went", "gone",
-                                             "go", "were", "later", "being") or doc[i].is_space):
+                                             "go", "were", "later", "being", "+") or doc[i].is_space):
         if doc[i].lower_ in ("were", "was", "had", "have", "are", "been") and i > after + 2:
             break
         i += 1
@@ -219,15 +242,21 @@ def _toll_outcome(num_tok: Token, head: Token) -> str | None:
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         prep = tok.head
         gov = prep.head
+        while gov.dep_ in ("pobj", "prep") and gov.head.i != gov.i and gov.pos_ in ("NUM", "ADP"):
+            gov = gov.head  # "rose from twelve to 27": climb to the verb of the change
         nouns: list[Token] = []
         if gov.pos_ in ("NOUN", "PROPN"):
             nouns.append(gov)
+            nouns.extend(c for c in gov.children if c.dep_ == "nsubj")  # "Death toll ... climbs to 31"
         elif lemma_of(gov) in _TOLL_VERBS or gov.pos_ in ("VERB", "AUX"):
             nouns.extend(c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
             if gov.dep_ in ("acl", "advcl", "relcl") and gov.head.pos_ in ("NOUN", "PROPN"):
                 nouns.append(gov.head)
         for noun in nouns:
             words = {noun.lower_} | {c.lower_ for c in noun.subtree}
+            if noun.lower_ in lx.OUTCOME_NOUNS and noun.lower_ not in lx.WEAK_NOUNS and noun.tag_ in ("NNS", "NNPS") \
+                    and (lemma_of(gov) in _TOLL_VERBS or gov.pos_ == "AUX"):
+                return lx.OUTCOME_NOUNS[noun.lower_]  # "Injuries rose to 140", "Casualties were in the 30s"
             if noun.lower_ in _TOLL_NOUNS or noun.lower_ in ("death", "deaths", "loss", "casualties"):
                 if words & {"death", "dead", "killed", "toll", "deaths", "lives", "fatalities",
                             "casualties", "loss", "died"}:
@@ -276,18 +305,16 @@ def _np_outcome(head: Token, num_tok: Token) -> str | None:
             return "killed"
         if words & {"injuries", "wounds", "injured", "wounded"}:
             return "injured"
-    # "the names of 111 corpses", "bodies of 35 Afghan forces"
-    if head.dep_ == "pobj" and head.head.lower_ == "of":
-        owner = head.head.head
-        if owner.lower_ in ("bodies", "corpses", "remains", "deaths", "death", "loss", "lives", "slaughter",
-                            "killing", "killings", "massacre", "murder", "murders", "execution",
-                            "executions", "massacring"):
-            return "killed"
-        if owner.lower_ in ("abduction", "abductions", "kidnapping", "kidnappings", "detention", "arrest",
-                            "arrests", "capture"):
-            return "captured"
-        if owner.lower_ in ("displacement", "evacuation", "exodus", "expulsion", "flight"):
-            return "displaced"
+    # "the names of 111 corpses", "bodies of 35 Afghan forces", "the injuring of hundreds more",
+    # "the bodies of six men and two infants" (a conjunct shares its first conjunct's owner)
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "of":
+        owner = first.head.head
+        event = lx.OUTCOME_EVENTS.get(owner.lower_)
+        if event:
+            return event
         if owner.lower_ in ("names", "list", "lists") and head.lower_ in lx.OUTCOME_NOUNS:
             return lx.OUTCOME_NOUNS[head.lower_]
     if head.lower_ in ("lives",) and head.dep_ in ("dobj", "pobj"):

@@ -90,8 +90,11 @@ def _context(norm: NormText, pos: int) -> tuple[str, str]:
     """Characters just before and after the mark at ``pos``, read in the original text."""
     o = norm.origin[pos]
     src = norm.original
+    width = 2 if src.startswith(("''", "``"), o) else 1  # a mark typed as two apostrophes or backticks
     before = src[o - 1] if o > 0 else "\n"
-    after = src[o + 1] if o + 1 < len(src) else "\n"
+    after = src[o + width] if o + width < len(src) else "\n"
+    if after == "'" and src.startswith("''", o + width):
+        after = '"'  # a single mark closing right before a doubled one
     return before, after
 
 

@@ -109,10 +109,51 @@ def link_subsets(doc: Doc, mentions: list[FigureMention]) -> None:
             m.outcome = mentions[whole].outcome
             m.rule = m.rule or "subset"
     _link_of_these(mentions)
+    _link_breakdowns(doc, mentions)
     _link_among(mentions)
     _link_but(doc, mentions)
     _link_sums(mentions)
     _link_aggregates(doc, mentions)
+
+
+_BREAKDOWN_OPENERS = {"with", "including", "includes", "included", ":", "of", "among", "--", "—", "–"}
+_BREAKDOWN_PREPS = {"in", "from", "at", "on", "near", "inside", "outside", "among"}
+
+
+def _link_breakdowns(doc: Doc, mentions: list[FigureMention]) -> None:
+    """A list of bare numbers, each with its place or group, after a total: "Injuries rose to 140,
+    with 41 in Northville, 22 in Southville and nine in the capital"; "killed 20: 14 civilians, ...".
+
+    A bare number that names no outcome of its own, is followed by a preposition ("in X", "from
+    the army"), and comes after an opener ("with", "including", a colon) that follows the total
+    in the same sentence, is a part of that total and inherits its outcome.
+    """
+    for i, m in enumerate(mentions):
+        if (m.outcome and m.rule != "toll") or m.part_of is not None or m.head.i != m.num_token.i \
+                or m.count.value is None:
+            continue  # (a bare number after "with" under a toll verb got the toll's outcome: still a part)
+        nxt = doc[m.num_token.i + 1] if m.num_token.i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ not in _BREAKDOWN_PREPS:
+            continue
+        for w in reversed(mentions[:i]):
+            if w.sentence != m.sentence:
+                break
+            if not w.outcome or (m.outcome and w.outcome != m.outcome):
+                continue
+            gap = [t for t in doc[w.num_token.i + 1:m.num_token.i] if not t.is_space]
+            if gap and gap[-1].lower_ in (",", "and", ";") and any(t.lower_ in _BREAKDOWN_PREPS for t in gap) \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in gap):
+                # a sibling in a list of places: "21 injured in A, 36 in B and seven in C"
+                m.outcome, m.part_of, m.rule = w.outcome, w.part_of, "breakdown"
+                break
+            whole = w if w.part_of is None else w.part_of  # a list goes on: "41 in A, 22 in B"
+            between = doc[whole.num_token.i + 1:m.num_token.i]
+            if whole.count.value and m.count.value < whole.count.value and any(
+                    t.lower_ in _BREAKDOWN_OPENERS for t in between):
+                m.part_of = whole
+                m.outcome = w.outcome
+                m.rule = "breakdown"
+            break
 
 
 def _link_of_these(mentions: list[FigureMention]) -> None:

@@ -63,3 +63,33 @@ def names() -> list[str]:
     """Every data file of the package, sorted."""
     return sorted(p.name for p in resources.files(__package__).joinpath("data").iterdir()
                   if p.name.endswith((".txt", ".tsv")))
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a noun ("witness" → "witnesses", "city" → "cities")."""
+    head, _, last = noun.rpartition(" ")
+    prefix = head + " " if head else ""
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        return f"{prefix}{last}es"
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        return f"{prefix}{last[:-1]}ies"
+    return f"{prefix}{last}s"
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Every noun for people: the singulars of ``person_nouns.txt``, their regular plurals, the
+    irregular plurals and collective nouns of ``person_plurals.tsv``, and the pronouns, amounts
+    and outcome words of ``counted_words.txt``."""
+    singulars = words("person_nouns.txt")
+    irregular = mapping("person_plurals.tsv")
+    unknown = sorted(set(irregular.values()) - singulars)
+    if unknown:
+        raise LexiconError(f"person_plurals.tsv: singulars not in person_nouns.txt: {unknown}")
+    return frozenset(singulars | {plural(n) for n in singulars} | set(irregular) | words("counted_words.txt"))
+
+
+@cache
+def months() -> dict[str, int]:
+    """Month names and abbreviations (lower case) → month number."""
+    return {k: int(v) for k, v in mapping("months.tsv", values=frozenset(str(i) for i in range(1, 13))).items()}

@@ -183,8 +183,21 @@ def _sentence_case(text: str) -> str:
     return out
 
 
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,[ A-Za-z.]{0,30})?(?:,? (?:\d{1,2} [A-Za-z]{3,9}\.? \d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2}"
+    r"(?:, \d{4})?))?(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—])+ ?")
+"""A wire dateline opening a paragraph: "TOWNSVILLE, March 5 -", "MOSCOW (UPI) --", "BOGOTA, 1 SEP 88 (X) --"."""
+
+
 def _add_paragraph(b: _Builder, original: str, start: int, end: int) -> None:
     para = original[start:end]
+    dateline = _WIRE_DATELINE.match(para)
+    if dateline and dateline.end() < len(para) and para[dateline.end():dateline.end() + 1].isupper():
+        # the place and date of a wire story are never part of its first sentence (nor its source)
+        _add_paragraph(b, original, start, start + len(para[:dateline.end()].rstrip()))
+        b.add_inserted("\n\n", start + dateline.end())
+        start += dateline.end()
+        para = original[start:end]
     if _mostly_caps(para):
         para = _sentence_case(para)
     # insert a space (or a paragraph break) where sentences or headings are glued together
@@ -202,6 +215,9 @@ def _add_paragraph(b: _Builder, original: str, start: int, end: int) -> None:
         if i in cuts and b.chars and not b.chars[-1].isspace():
             b.add_inserted(cuts[i], start + i)
         ch = para[i]
+        if ch in "'`" and para.startswith(ch * 2, i):
+            i = _doubled_mark(b, para, start, i)
+            continue
         if ch.isspace():
             j = i
             while j < n and para[j].isspace():
@@ -211,6 +227,29 @@ def _add_paragraph(b: _Builder, original: str, start: int, end: int) -> None:
             continue
         b.add(ch, start + i)
         i += 1
+
+
+def _doubled_mark(b: _Builder, para: str, start: int, i: int) -> int:
+    """A quotation mark typed as two apostrophes or two backticks (as in wire and newspaper copy)
+    becomes one double mark; a run of three apostrophes is a single mark beside a double one
+    (closing both after a word, opening both before one). Returns the index after the run."""
+    ch = para[i]
+    j = i
+    while j < len(para) and para[j] == ch:
+        j += 1
+    run = j - i
+    if run == 2:
+        b.add('"', start + i)
+    elif run == 3 and ch == "'":
+        if i > 0 and not para[i - 1].isspace():
+            b.add("'", start + i)
+            b.add('"', start + i + 1)
+        else:
+            b.add('"', start + i)
+            b.add("'", start + i + 2)
+    else:
+        b.add(para[i:j], start + i)
+    return j
 
 
 def normalize(text: str) -> NormText:
