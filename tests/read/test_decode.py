@@ -96,8 +96,12 @@ def test_magic_numbers_are_named(data: bytes, name: str) -> None:
     assert detail is not None and name in detail
 
 
-def test_nul_bytes_are_binary() -> None:
-    detail = sniff_binary(b"some text\x00more text")
+def test_a_stray_nul_byte_is_not_binary() -> None:
+    assert sniff_binary(b"some text\x00more text") is None  # stripped later with W002, as in JSONL
+
+
+def test_runs_of_nul_bytes_are_binary() -> None:
+    detail = sniff_binary(b"some text\x00\x00\x00\x00\x00more text")
     assert detail is not None and "NUL" in detail and "offset 9" in detail
 
 

@@ -56,7 +56,7 @@ def test_file_of_control_characters_only_is_e003(tmp_path: Path) -> None:
     ("article.txt.gz", b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\x03article.txt\x00", "gzip"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
     ("letter.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00", "ZIP"),
-    ("nul.txt", b"Some words\x00\x00 and more words", "NUL"),
+    ("nul.txt", b"Some words\x00\x00\x00\x00 and more words", "NUL"),
 ])
 def test_binary_is_e004(tmp_path: Path, name: str, data: bytes, detail: str) -> None:
     path = tmp_path / name

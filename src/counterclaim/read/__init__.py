@@ -18,22 +18,26 @@ import hashlib
 import stat
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from counterclaim.errors import Errors, InputError
 from counterclaim.options import DEFAULT_MAX_BYTES
 from counterclaim.read.byline import detect_byline
-from counterclaim.read.decode import check_binary, check_size, clean_text, decode_bytes
+from counterclaim.read.decode import SNIFF_BYTES, check_binary, check_size, clean_text, decode_bytes
 from counterclaim.read.header import Metadata, looks_like_markdown, markdown_metadata, parse_header
 from counterclaim.read.html import HTML_SUFFIXES, extract_html, has_markup, looks_like_html
 from counterclaim.records import Diagnostic, Document
 
-__all__ = ["STDIN", "read_bytes", "read_path", "read_text", "text_id"]
+__all__ = ["STDIN", "read_bytes", "read_path", "read_stream", "read_text", "text_id"]
 
 STDIN = "-"
 """The path that means standard input."""
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _STDIN_LABEL = "standard input"
+_CHUNK = 1 << 16
+_SPECIAL_KINDS = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                  (stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket"))
 
 
 def text_id(text: str) -> str:
@@ -68,7 +72,8 @@ def _document(text: str, path: str | None, label: str, diagnostics: list[Diagnos
               ) -> tuple[Document, list[Diagnostic]]:
     kind = _kind(text, path)
     if kind == "html":
-        text, meta = extract_html(text, label)
+        text, meta, found = extract_html(text, label)
+        diagnostics = diagnostics + found
     else:
         meta = _metadata(text, kind)
     document = Document(id=text_id(text), text=text, path=path, **meta.as_kwargs())
@@ -128,23 +133,59 @@ def read_bytes(data: bytes, path: str | None = None, *, max_bytes: int = DEFAULT
     return _read(data, path, label, max_bytes, Errors.E003.format(path=label))
 
 
+def read_stream(stream: BinaryIO, max_bytes: int, label: str, kind: str) -> bytes:
+    """Read a stream of unknown length (standard input, a pipe, a device) in chunks.
+
+    At most ``max_bytes + 1`` bytes are read, and the start is sniffed for binary data as soon
+    as :data:`~counterclaim.read.decode.SNIFF_BYTES` are in, so that an endless device such as
+    ``/dev/zero`` stops after a few kilobytes.
+
+    Raises:
+        InputError: binary (E004), or more than ``max_bytes`` (E005 for standard input, E037
+            for a device, pipe or socket named as a file).
+    """
+    read = getattr(stream, "read1", stream.read)
+    chunks: list[bytes] = []
+    size = 0
+    sniffed = False
+    while size <= max_bytes:
+        chunk = read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if not sniffed and size >= SNIFF_BYTES:
+            sniffed = True
+            check_binary(b"".join(chunks)[:SNIFF_BYTES], label, kind=kind)
+    if size > max_bytes:
+        if label == _STDIN_LABEL:
+            raise InputError(Errors.E005.format(path=label, size=f"more than {max_bytes:,}",
+                                                limit=f"{max_bytes:,}"))
+        raise InputError(Errors.E037.format(path=label, kind=kind, limit=f"{max_bytes:,}"))
+    return b"".join(chunks)
+
+
 def _read_stdin(max_bytes: int) -> tuple[Document, list[Diagnostic]]:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raw = sys.stdin.read(max_bytes + 1) if sys.stdin is not None else ""
         data = raw.encode("utf-8", errors="surrogateescape") if isinstance(raw, str) else raw
+        check_size(len(data), max_bytes, _STDIN_LABEL)
     else:
-        data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputError(Errors.E005.format(path=_STDIN_LABEL, size=f"more than {max_bytes:,}",
-                                            limit=f"{max_bytes:,}"))
+        data = read_stream(stream, max_bytes, _STDIN_LABEL, _STDIN_LABEL)
     return _read(data, None, _STDIN_LABEL, max_bytes, Errors.E008.format())
+
+
+def _special_kind(mode: int) -> str | None:
+    """``a character device``, ``a pipe``... for what is not a regular file (None for one)."""
+    return next((kind for test, kind in _SPECIAL_KINDS if test(mode)), None)
 
 
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document, list[Diagnostic]]:
     """Read a file (``-`` for standard input) into a Document.
 
-    The size is checked with ``stat`` before anything is read.
+    The size of a regular file is checked with ``stat`` before anything is read; a device,
+    pipe or socket is read in chunks, at most ``max_bytes + 1`` bytes (:func:`read_stream`).
 
     Args:
         path: a file path, or ``-`` for standard input (``document.path`` is then None).
@@ -155,7 +196,8 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
 
     Raises:
         InputError: E001 missing, E002 directory, E003 empty, E004 binary, E005 too large,
-            E006 unreadable, E007 HTML without main text, E008 empty standard input.
+            E006 unreadable, E007 HTML without main text, E008 empty standard input, E037 a
+            device or pipe that gives more than ``max_bytes``.
     """
     label = str(path)
     if label == STDIN:
@@ -170,9 +212,11 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
     if stat.S_ISDIR(info.st_mode):
         raise InputError(Errors.E002.format(path=label))
     check_size(info.st_size, max_bytes, label)
+    special = _special_kind(info.st_mode)
     try:
         with file.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # a pipe or device has no size before reading
+            # a regular file may have grown since stat: read one byte more than the limit
+            data = read_stream(handle, max_bytes, label, special) if special else handle.read(max_bytes + 1)
     except IsADirectoryError as exc:
         raise InputError(Errors.E002.format(path=label)) from exc
     except OSError as exc:

@@ -47,8 +47,17 @@ _UTF16_32_BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL_BYTES = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}) | {0x7F}
 _CONTROL_SHARE = 0.10
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+_NUL_RUN = b"\x00\x00\x00\x00"
+"""Binary formats pad with runs of zero bytes; a text with a stray NUL has none (it is stripped, W002)."""
+_MIN_CONTROLS = 4
+"""Fewer control bytes than this never make an input binary: a short text with one stray byte is text."""
+_UTF16_ZERO_SHARE = 0.10
+"""UTF-16 text holds a zero high byte for every ASCII character: spaces alone make about a sixth."""
+_UTF16_MAX_BAD = 0.01
 # control characters removed from the text: C0 and C1 controls except tab and line feed
 _STRIP = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# in a Python str every surrogate code point is a lone one (pairs are decoded to one character)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -67,16 +76,54 @@ def sniff_binary(data: bytes) -> str | None:
             return name
     if head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
         return {b"WEBP": "a WebP image", b"WAVE": "a WAV sound file", b"AVI ": "an AVI video"}[head[8:12]]
-    if any(head.startswith(bom) for bom, _ in _UTF16_32_BOMS):
+    if any(head.startswith(bom) for bom, _ in _UTF16_32_BOMS) or detect_utf16(head):
         return None  # UTF-16/32 text holds NUL bytes by design
-    nul = head.find(b"\x00")
-    if nul >= 0:
+    hint = "; UTF-16 text without a byte-order mark? Save it as UTF-8" if _utf16_like(head) else ""
+    run = head.find(_NUL_RUN)
+    if run >= 0:
         prefix = "a Windows program with " if head.startswith(b"MZ") else ""
-        return f"{prefix}NUL bytes, first at offset {nul}"
+        return f"{prefix}NUL bytes, first at offset {head.find(0)}{hint}"
     if head:
         controls = sum(1 for b in head if b in _CONTROL_BYTES)
-        if controls / len(head) > _CONTROL_SHARE:
-            return f"{controls * 100 // len(head)}% control bytes in the first {len(head)} bytes"
+        if controls >= _MIN_CONTROLS and controls / len(head) > _CONTROL_SHARE:
+            return f"{controls * 100 // len(head)}% control bytes in the first {len(head)} bytes{hint}"
+    return None
+
+
+def _utf16_like(head: bytes) -> bool:
+    """Whether most zero bytes sit at one parity, as in UTF-16 (for the hint in E004)."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) >= max(_MIN_CONTROLS, 0.05 * len(head) / 2) and max(even, odd) >= 0.9 * (even + odd)
+
+
+def detect_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 text without a byte-order mark.
+
+    In UTF-16 every ASCII character (spaces, digits, punctuation, Latin letters) has a zero
+    high byte, so at least a tenth of the 2-byte units of a text in any alphabetic script (and
+    at least four) has a zero at one parity and (almost) none at the other. The candidate must
+    then decode with at most 1% of errors, hold no control characters other than tab, line
+    feed, carriage return and form feed, and hold a space or a line break.
+
+    Args:
+        data: the raw input (the first :data:`SNIFF_BYTES` are looked at).
+
+    Returns:
+        ``"utf-16-le"``, ``"utf-16-be"`` or None.
+    """
+    head = data[:SNIFF_BYTES]
+    head = head[: len(head) - len(head) % 2]
+    units = len(head) // 2
+    if units < 4:
+        return None
+    for encoding, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        zeros = high.count(0)
+        if zeros < max(_MIN_CONTROLS, _UTF16_ZERO_SHARE * units) or low.count(0) > _UTF16_MAX_BAD * units:
+            continue
+        text = head.decode(encoding, errors="replace")
+        bad = text.count("\ufffd") + sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
+        if bad <= max(1, _UTF16_MAX_BAD * units) and any(ch in text for ch in " \n"):
+            return encoding
     return None
 
 
@@ -106,10 +153,11 @@ def _mostly_utf8(data: bytes) -> tuple[bool, int]:
 def decode_bytes(data: bytes) -> tuple[str, list[Diagnostic]]:
     """Decode an input to text.
 
-    Order of attempts: a UTF-8 byte-order mark, a UTF-16/32 byte-order mark, strict
-    UTF-8, UTF-8 with a few stray bytes replaced (W005), the charset an HTML page
-    declares, cp1252 (when it holds bytes 0x80-0x9F that cp1252 defines) and finally
-    latin-1, which never fails. Any encoding other than UTF-8 gives a W001 diagnostic.
+    Order of attempts: a UTF-8 byte-order mark, a UTF-16/32 byte-order mark, UTF-16
+    without a byte-order mark (:func:`detect_utf16`), strict UTF-8, UTF-8 with a few stray
+    bytes replaced (W005), the charset an HTML page declares, cp1252 (when it holds bytes
+    0x80-0x9F that cp1252 defines) and finally latin-1, which never fails. Any encoding
+    other than UTF-8 gives a W001 diagnostic.
 
     Args:
         data: the raw bytes.
@@ -127,6 +175,13 @@ def decode_bytes(data: bytes) -> tuple[str, list[Diagnostic]]:
             diagnostics.append(Diagnostic("W001", Warnings.W001.format(encoding=encoding.upper())))
             _count_replaced(text, diagnostics)
             return text.lstrip("\ufeff"), diagnostics
+    utf16 = detect_utf16(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 with NULs between
+    if utf16:
+        text = data[: len(data) - len(data) % 2].decode(utf16, errors="replace")
+        diagnostics.append(Diagnostic("W001", Warnings.W001.format(
+            encoding=f"{utf16.upper()} (no byte-order mark)")))
+        _count_replaced(text, diagnostics)
+        return text, diagnostics
     try:
         return data.decode("utf-8"), diagnostics
     except UnicodeDecodeError:
@@ -176,8 +231,9 @@ def clean_text(text: str) -> tuple[str, list[Diagnostic]]:
     """Normalise line breaks and remove control characters, once, at read time.
 
     ``\\r\\n`` and lone ``\\r`` become ``\\n``; every other C0/C1 control character
-    except tab and line feed is removed (W002 gives how many). A leading byte-order
-    mark is dropped.
+    except tab and line feed (NUL included) is removed (W002 gives how many). A leading
+    byte-order mark is dropped. Lone surrogates, which a JSON string or a Python caller
+    can hold but no encoding can write, become U+FFFD (W006).
 
     Args:
         text: decoded text.
@@ -192,7 +248,21 @@ def clean_text(text: str) -> tuple[str, list[Diagnostic]]:
     text, count = _STRIP.subn("", text)
     if count:
         diagnostics.append(Diagnostic("W002", Warnings.W002.format(count=count)))
+    text, repaired = repair_surrogates(text)
+    if repaired:
+        diagnostics.append(Diagnostic("W006", Warnings.W006.format(count=repaired, field="text")))
     return text, diagnostics
+
+
+def repair_surrogates(value: str) -> tuple[str, int]:
+    """``value`` with every lone surrogate replaced by U+FFFD, and how many there were.
+
+    JSON (``"\\ud800"``) and Python strings may hold them, but they cannot be encoded to
+    UTF-8: left in, they crash whatever writes the value (a database, a file, a pipe).
+    """
+    if value.isascii():
+        return value, 0
+    return _SURROGATE.subn("\ufffd", value)
 
 
 def check_size(size: int, limit: int, label: str) -> None:
@@ -201,8 +271,8 @@ def check_size(size: int, limit: int, label: str) -> None:
         raise InputError(Errors.E005.format(path=label, size=f"{size:,}", limit=f"{limit:,}"))
 
 
-def check_binary(data: bytes, label: str) -> None:
-    """Raise E004 when ``data`` looks binary."""
+def check_binary(data: bytes, label: str, *, kind: str | None = None) -> None:
+    """Raise E004 when ``data`` looks binary; ``kind`` (``a character device``...) is named in it."""
     detail = sniff_binary(data)
     if detail is not None:
-        raise InputError(Errors.E004.format(path=label, detail=detail))
+        raise InputError(Errors.E004.format(path=label, detail=f"{kind} giving {detail}" if kind else detail))
