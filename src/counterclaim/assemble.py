@@ -11,16 +11,19 @@ from spacy.tokens import Doc, Span
 from counterclaim.attribute.claimants import Claimant, claimant_for, continuation_source, resolve_pronoun
 from counterclaim.attribute.hedges import stance
 from counterclaim.attribute.source_types import source_type
+from counterclaim.attribute.speakers import QuoteMention, quote_mentions
 from counterclaim.extract.acts import ActMention, find_acts
 from counterclaim.extract.figures import FigureMention, find_figure_mentions
-from counterclaim.extract.quotes import QuoteMention, find_quotes
+from counterclaim.extract.quotes import find_quotes
 from counterclaim.nlp.normalize import NormText, normalize
 from counterclaim.options import Options
 from counterclaim.records import Act, Diagnostic, Document, Figure, Quote, Source, Speaker
 
 
 def _quotes(norm: NormText, doc: Doc) -> tuple[list[QuoteMention], list[Diagnostic]]:
-    return find_quotes(norm, doc)
+    """The quotations (extract) with their speakers (attribute)."""
+    stretches, diagnostics = find_quotes(norm, doc)
+    return quote_mentions(stretches, norm, doc), diagnostics
 
 
 def _acts(norm: NormText, doc: Doc, published: str | None) -> list[ActMention]:

@@ -10,12 +10,14 @@ pytestmark = pytest.mark.slow
 
 
 def attributed(text: str) -> list[tuple[str | None, str | None]]:
+    from counterclaim.attribute.speakers import quote_mentions
     from counterclaim.extract.quotes import find_quotes
     from counterclaim.nlp import load_nlp
 
     norm = normalize(text)
-    found, _ = find_quotes(norm, load_nlp()(norm.text))
-    return [(q.speaker, q.via) for q in found]
+    doc = load_nlp()(norm.text)
+    found, _ = find_quotes(norm, doc)
+    return [(q.speaker, q.via) for q in quote_mentions(found, norm, doc)]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ Rules, in order:
 3. the subject of the nearest reporting verb that governs the figure's clause
    ("X said ...", "..., X reported", "X estimates ...", passive "... was quoted by X");
 4. a possessive or estimate noun around the figure ("his figure of 600", "initial estimates
-   of a death toll of 11", "Azerbaijan's allegations of up to 2,000 dead");
+   of a death toll of 11", "Ruritania's allegations of up to 2,000 dead");
 5. an explicit continuation in the next sentence ("The figure is drawn from X").
 Pronouns ("he said", "it said") resolve to the last claimant of the matching kind.
 No rule → ``None``: the text's own voice.
@@ -76,7 +76,7 @@ def np_span(tok: Token) -> tuple[int, int]:
 def _claimant_from(tok: Token) -> Claimant:
     doc = tok.doc
     roles: list[str] = []
-    # "The State Prosecutor, Aydin Rasulov, the chief investigator ... said": prefer the named person
+    # "The State Prosecutor, Ilan Dorr, the chief investigator ... said": prefer the named person
     for child in tok.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
             roles.append(doc[min(t.i for t in tok.subtree):tok.i + 1].text)
@@ -89,7 +89,7 @@ def _claimant_from(tok: Token) -> Claimant:
         if child.dep_ == "appos":
             sub = list(child.subtree)
             roles.append(doc[sub[0].i:sub[-1].i + 1].text)
-    if label == "PERSON":  # titles before the name: "health minister jorge brancho", "Mayor Lena Ostrova"
+    if label == "PERSON":  # titles before the name: "health minister ana velde", "Mayor Lena Ostrova"
         titles = [t.text for t in doc[s:tok.i] if t.ent_type_ != "PERSON" and t.pos_ in ("NOUN", "PROPN", "ADJ")]
         if titles:
             roles.append(" ".join(titles))

@@ -28,7 +28,7 @@ _RULES: list[tuple[str, str]] = [
     ("media", r"\b(?:news agency|agency|newspaper|paper|tv|television|radio|channel|broadcaster|"
      r"reuters|associated press|ap|afp|agence france|upi|tass|itar-tass|bbc|cnn|al jazeera|"
      r"al-jazeera|times|post|guardian|journal|gazette|daily|tribune|press|reporter|reporters|"
-     r"journalist|journalists|correspondent|photographer|media|magazine|al-monitor|ordu|"
+     r"journalist|journalists|correspondent|photographer|media|magazine|"
      r"tally by|outlet)\b"),
     ("armed_group", r"\b(?:taliban|rebels?|insurgents?|militants?|guerrillas?|ira|eln|farc|isis|isil|"
      r"islamic state|al-qaida|al-qaeda|al qaeda|hamas|hezbollah|boko haram|al-shabaab|militia|"
@@ -59,7 +59,8 @@ _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _RU
 # a lone official word ("officials", "authorities") is unspecified; a qualified one is not
 _GENERIC = re.compile(r"^(?:the |some |other |two |three |several |many |local )?(?:officials?|authorities|"
                       r"sources?|reports?|estimates?|initial estimates|other estimates|"
-                      r"a source|one source|a second source.*|the former provincial official)$", re.IGNORECASE)
+                      r"a source|one source|another source|"
+                      r"(?:a|one|another|the) (?:second|third|senior|former|local) (?:source|official))$", re.IGNORECASE)
 
 
 def source_type(name: str, *, entity_label: str | None = None, role: str | None = None) -> str:
@@ -70,7 +71,7 @@ def source_type(name: str, *, entity_label: str | None = None, role: str | None 
     or as an office-holder (``official``) when the role names no wider body.
 
     Args:
-        name: the claimant as written ("Azerbaijan's Government", "officials").
+        name: the claimant as written ("Ruritania's Government", "officials").
         entity_label: spaCy label of the claimant's head (PERSON, GPE, ORG, NORP).
         role: the person's role found beside the name ("Health Minister"), if any.
 

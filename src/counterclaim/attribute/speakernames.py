@@ -15,13 +15,13 @@ Example: "Sharif Hotak, a member of the council, said ... "...," said Hotak." â†
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.attribute import speakerwords as sw
+from counterclaim.extract.spans import tokens_between  # noqa: F401  (re-exported for the attribution rules)
 from counterclaim.nlp.normalize import NormText
 
 _NOT_FIRST = {"the", "a", "an", "in", "on", "at", "by", "for", "from", "of", "to", "with", "as", "but", "and", "or",
@@ -38,17 +38,6 @@ class Who:
     end: int
     person: bool = False
     named: bool = False
-
-
-def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    """Non-space tokens that start in ``[start, end)`` (normalised offsets), found by bisection."""
-    i = bisect_left(doc, start, key=lambda t: t.idx)  # type: ignore[arg-type]
-    out: list[Token] = []
-    while i < len(doc) and doc[i].idx < end:
-        if not doc[i].is_space:
-            out.append(doc[i])
-        i += 1
-    return out
 
 
 def _span_words(span: Span | list[Token]) -> list[str]:
@@ -177,7 +166,7 @@ def name_words(tok: Token, loose: bool = False) -> list[str] | None:
     """The personal name a noun-phrase head stands for, titles stripped, or None.
 
     A head counts as a name when it is (part of) a PERSON entity, or a proper noun with a title
-    or role word in front of it ("Taliban spokesman Zabihullah Mujahid", "Mr Rasulov"). With
+    or role word in front of it ("army spokesman Omar Feld", "Mr Valen"). With
     ``loose`` (a speaker), two or more capitalised proper nouns that the tagger left untyped
     count too, and so does a proper noun with a person in apposition ("Ana Ruiz, a nurse").
     """

@@ -21,8 +21,8 @@ Whatever the rule, "X said doctors had told her of “…”" is X's (she relays
 and a speech verb after the marks that only continues the clause before them ("Y told her of
 “…” and accused Z") is no attribution.
 
-The subject becomes a name: a named apposition is preferred ("The militia chief, Rashid
-Mamedov, said" → Rashid Mamedov; "The mine's owner, Kaldor Steel, said" → Kaldor Steel, an
+The subject becomes a name: a named apposition is preferred ("The militia chief, Tomas
+Brell, said" → Tomas Brell; "The mine's owner, Kaldor Steel, said" → Kaldor Steel, an
 organisation unless the head is a personal role such as "spokeswoman"); titles and roles are
 stripped; the fullest form of the name in the document is used ("Mr. Dmitri" → "Dmitri
 Panin"); "he"/"she" resolve to the last person who was the subject of a clause; a definite
@@ -106,8 +106,7 @@ class _Attributor:
                     if who is not None:
                         self.history.add(who, org=not who.person, speaker=True)
         for tok in self.doc:
-            misparsed = tok.dep_ == "compound" and tok.head.pos_ in ("VERB", "AUX")  # "Mr Rasulov endeavours"
-            if (tok.dep_ in ("nsubj", "nsubjpass") or misparsed) and not self.inside_quote(tok) \
+            if tok.dep_ in ("nsubj", "nsubjpass") and not self.inside_quote(tok) \
                     and not is_pronoun(tok):
                 who = self.mention(tok, resolve=False)
                 if who is not None:
@@ -117,7 +116,7 @@ class _Attributor:
                         self.history.add(who, org=org)
 
     def named_apposition(self, tok: Token) -> Token | None:
-        """"The militia chief in Agdam, Rashid Mamedov, said": the name right after the phrase."""
+        """"The militia chief in Varno, Tomas Brell, said": the name right after the phrase."""
         role = tok.lemma_.lower() in sw.PERSON_NOUNS - sw.CORPORATE_ROLES  # "An opposition deputy, Ana Ruiz"
         for child in tok.rights:
             if child.dep_ == "appos" and not self.inside_quote(child) and (
@@ -228,7 +227,7 @@ class _Attributor:
         for c in kids:
             if c.dep_ == "nsubj" and not self.inside_quote(c) and c.lower_ not in ("there", "which", "that", "who"):
                 if near is not None and near.i > c.i and c.pos_ not in ("NOUN", "PROPN", "PRON"):
-                    return near, None  # a misparse: "Near Agdam ..., a photographer, F. Lengaigne, said"
+                    return near, None  # a misparse: "Near Varno ..., a photographer, K. Oster, said"
                 return c, None
         if near is not None and not any(c.dep_ == "nsubjpass" for c in kids):
             return near, None
@@ -260,7 +259,7 @@ class _Attributor:
         return None, None
 
     def person_before(self, verb: Token) -> Token | None:
-        """"..., a Reuters photographer, Frederique Lengaigne, said": a name set off by a comma."""
+        """"..., an agency photographer, Karla Oster, said": a name set off by a comma."""
         i = verb.i - 1
         if i < 1 or self.doc[i].text != ",":
             return None
@@ -448,3 +447,36 @@ class _Attributor:
 def attribute_quotes(quotes: list[QuotedStretch], norm: NormText, doc: Doc) -> list[Attribution]:
     """Speaker and via of every quotation, in order (normalised offsets)."""
     return _Attributor(doc, norm, quotes).run()
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    """A quotation in normalised offsets, with the speaker and intermediary found for it.
+
+    ``start``/``end`` cover the quoted words without the marks; ``speaker`` is the fullest name
+    form in the document (titles stripped), an institution or document ("the declaration"),
+    or a descriptive phrase ("a senior official in the defense ministry"); ``via`` names who
+    relays the words. Spans are None when no mention was used.
+    """
+
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    via: str | None = None
+    via_start: int | None = None
+    via_end: int | None = None
+
+
+def quote_mentions(quotes: list[QuotedStretch], norm: NormText, doc: Doc) -> list[QuoteMention]:
+    """The quotations with their speaker and via (normalised offsets), in order."""
+    out: list[QuoteMention] = []
+    for q, a in zip(quotes, attribute_quotes(quotes, norm, doc), strict=True):
+        sp, via = a.speaker, a.via
+        out.append(QuoteMention(
+            q.start, q.end,
+            sp.name if sp else None, sp.start if sp else None, sp.end if sp else None,
+            via.name if via else None, via.start if via else None, via.end if via else None,
+        ))
+    return out

@@ -52,8 +52,8 @@ def strip_titles(words: list[str]) -> list[str]:
     """Drop the titles, roles and descriptive words in front of a name.
 
     Everything up to the last title or role word is dropped when a name follows it:
-    ``["the", "ex", "Armenian", "President", "Serzh", "Sargsyan"]`` → ``["Serzh", "Sargsyan"]``.
-    Lower-cased wire copy works too (``health minister jorge brancho`` → ``jorge brancho``).
+    ``["the", "ex", "Ruritanian", "President", "Ada", "Velde"]`` → ``["Ada", "Velde"]``.
+    Lower-cased wire copy works too (``health minister ana velde`` → ``ana velde``).
     """
     last = -1
     for i, w in enumerate(words[:-1]):

@@ -21,6 +21,8 @@ from functools import lru_cache
 
 import pycountry
 
+from counterclaim import lexicons as _lex
+
 _ALIASES = {
     "Russia": "RU", "Turkey": "TR", "United Kingdom": "GB", "UK": "GB", "U.K.": "GB", "Britain": "GB",
     "Great Britain": "GB", "Ivory Coast": "CI", "Holland": "NL", "Netherlands": "NL", "Macedonia": "MK",
@@ -42,31 +44,9 @@ _AMBIGUOUS_SKIP = {"Washington", "Georgia", "Jersey", "Guernsey", "Korea", "Cong
 _US_CONTEXT = re.compile(r"\b(?:U\.?S\.?|United States|American?|US states?|state of)\b|\bstates?\b")
 
 
-# adjectives that stand for a country in front of a body: "the Lithuanian parliament"
-DEMONYMS = {
-    "Afghan": "Afghanistan", "Albanian": "Albania", "Algerian": "Algeria", "American": "United States",
-    "Argentine": "Argentina", "Argentinian": "Argentina", "Armenian": "Armenia", "Australian": "Australia",
-    "Austrian": "Austria", "Azerbaijani": "Azerbaijan", "Belarusian": "Belarus", "Belgian": "Belgium",
-    "Bolivian": "Bolivia", "Bosnian": "Bosnia and Herzegovina", "Brazilian": "Brazil", "British": "United Kingdom",
-    "Bulgarian": "Bulgaria", "Canadian": "Canada", "Chilean": "Chile", "Chinese": "China",
-    "Colombian": "Colombia", "Croatian": "Croatia", "Cuban": "Cuba", "Cypriot": "Cyprus", "Czech": "Czech Republic",
-    "Danish": "Denmark", "Dutch": "Netherlands", "Ecuadorian": "Ecuador", "Egyptian": "Egypt",
-    "English": "England", "Estonian": "Estonia", "Ethiopian": "Ethiopia", "Finnish": "Finland", "French": "France",
-    "Georgian": "Georgia", "German": "Germany", "Greek": "Greece", "Guatemalan": "Guatemala",
-    "Honduran": "Honduras", "Hungarian": "Hungary", "Icelandic": "Iceland", "Indian": "India",
-    "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel",
-    "Italian": "Italy", "Japanese": "Japan", "Jordanian": "Jordan", "Kazakh": "Kazakhstan", "Kenyan": "Kenya",
-    "Kuwaiti": "Kuwait", "Latvian": "Latvia", "Lebanese": "Lebanon", "Libyan": "Libya",
-    "Lithuanian": "Lithuania", "Mexican": "Mexico", "Moldovan": "Moldova", "Moroccan": "Morocco",
-    "Nigerian": "Nigeria", "Norwegian": "Norway", "Pakistani": "Pakistan", "Panamanian": "Panama",
-    "Paraguayan": "Paraguay", "Peruvian": "Peru", "Philippine": "Philippines", "Polish": "Poland",
-    "Portuguese": "Portugal", "Romanian": "Romania", "Russian": "Russia", "Saudi": "Saudi Arabia",
-    "Scottish": "Scotland", "Serbian": "Serbia", "Slovak": "Slovakia", "Slovenian": "Slovenia",
-    "Somali": "Somalia", "Spanish": "Spain", "Sudanese": "Sudan", "Swedish": "Sweden", "Swiss": "Switzerland",
-    "Syrian": "Syria", "Thai": "Thailand", "Tunisian": "Tunisia", "Turkish": "Turkey", "Ukrainian": "Ukraine",
-    "Uruguayan": "Uruguay", "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam",
-    "Welsh": "Wales", "Yemeni": "Yemen",
-}
+# adjectives that stand for a country in front of a body: "the Lithuanian parliament" (one table for the
+# whole package: lexicons/data/demonyms.tsv; the adjective as written, capitalised)
+DEMONYMS = {k.title(): v for k, v in _lex.mapping("demonyms.tsv").items() if not k.endswith("s")}
 # abbreviations reported under their full name (scoring compares names, not codes)
 _FULL_NAMES = {"US": "United States", "U.S.": "United States", "USA": "United States", "U.S.A.": "United States",
                "UK": "United Kingdom", "U.K.": "United Kingdom"}

@@ -55,10 +55,10 @@ from dataclasses import dataclass
 import spacy.tokens
 from spacy.tokens import Span, Token
 
-from counterclaim.attribute.speakernames import tokens_between
 from counterclaim.extract.actbodies import find_legislatures, place_from_token, presented_places
 from counterclaim.extract.actplaces import Place, find_demonyms, find_places
 from counterclaim.extract.quotemarks import find_double_stretches
+from counterclaim.extract.spans import tokens_between
 from counterclaim.nlp.normalize import NormText
 
 ACT_NOUNS = {

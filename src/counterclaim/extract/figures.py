@@ -94,7 +94,7 @@ def _filtered(num: NumberMention, text: str, toks: list[Token]) -> bool:
 
 
 def _np_head(num_tok: Token) -> Token:
-    """The noun a number counts ("613 Azerbaijani civilians" → civilians), or the number itself."""
+    """The noun a number counts ("613 Ruritanian civilians" → civilians), or the number itself."""
     tok = num_tok
     if tok.head.i == tok.i + 1 and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ != "nummod":
         return tok.head  # "Thirty inmates": the tagger took the number for a noun

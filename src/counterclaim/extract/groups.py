@@ -1,6 +1,6 @@
 """Victim groups of a figure (ANNOTATION.md ``groups``).
 
-Groups come from the figure's own noun phrase: its head and modifiers ("613 Azerbaijani
+Groups come from the figure's own noun phrase: its head and modifiers ("613 Ruritanian
 civilians"), coordinated nouns ("men, women and children"), "members of the security forces",
 "many of them women and children", "258 of them civilians", and the attribute of a copula
 ("51 were women"). A bare number in a list takes the groups of the figure before it

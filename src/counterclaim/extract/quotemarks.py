@@ -18,7 +18,7 @@ Rules, in order:
    W003 and never costs the other quotations.
 4. Single marks (``‘ ’ '``) quote only when one opens after a space and a closing one follows
    in the same paragraph; inside a double quotation they are nested and not reported.
-   Apostrophes (``Azerbaijan’s``, ``Don't``, ``dollars’ worth``) never open.
+   Apostrophes (``Ruritania’s``, ``Don't``, ``dollars’ worth``) never open.
 
 Deliberately missed: nested double marks inside double marks are reported only as part of
 the outer stretch; single-mark quotations across paragraphs.

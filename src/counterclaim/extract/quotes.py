@@ -1,7 +1,7 @@
 """Direct quotations and their speakers (ANNOTATION.md §2).
 
-``find_quotes`` pairs the quotation marks (``quotemarks``), keeps the stretches that
-reproduce someone's words, and attributes them (``attribute.speakers``).
+``find_quotes`` pairs the quotation marks (``quotemarks``) and keeps the stretches that
+reproduce someone's words; ``attribute.speakers`` then says who spoke them.
 
 What counts as a quotation:
 
@@ -34,15 +34,13 @@ fullest form of that name in the document).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import spacy.tokens
 from spacy.tokens import Doc, Token
 
-from counterclaim.attribute import speakerwords as sw
-from counterclaim.attribute.speakernames import tokens_between
-from counterclaim.attribute.speakers import attribute_quotes
+from counterclaim import lexicons as _lex
 from counterclaim.extract.quotemarks import QuotedStretch, find_stretches
+from counterclaim.extract.spans import tokens_between
 from counterclaim.nlp.normalize import NormText
 from counterclaim.records import Diagnostic
 
@@ -51,32 +49,15 @@ _SMALL = {"of", "the", "a", "an", "and", "or", "for", "to", "in", "on", "at", "b
           "du", "von", "van", "al", "el", "as", "&", "vs", "is"}
 
 
-@dataclass(frozen=True)
-class QuoteMention:
-    """A quotation in normalised offsets, with the speaker and intermediary found for it.
-
-    ``start``/``end`` cover the quoted words without the marks; ``speaker`` is the fullest name
-    form in the document (titles stripped), an institution or document ("the declaration"),
-    or a descriptive phrase ("a senior official in the defense ministry"); ``via`` names who
-    relays the words. Spans are None when no mention was used.
-    """
-
-    start: int
-    end: int
-    speaker: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    via: str | None = None
-    via_start: int | None = None
-    via_end: int | None = None
-
-
 def _title_case(words: list[str]) -> bool:
     content = [w for w in words if w.lower() not in _SMALL]
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and len(words) <= 8
 
 
 _tokens = tokens_between
+_SPEECH_VERBS = _lex.words("speech_verbs.txt")
+_SPEECH_NOUNS = _lex.words("speech_nouns.txt")
+_REPORTING = _SPEECH_VERBS - _lex.words("naming_verbs.txt") - _lex.words("request_verbs.txt")
 
 
 def _listed_with_another(q: QuotedStretch, others: list[QuotedStretch], text: str) -> bool:
@@ -104,13 +85,13 @@ def _speech_governed(q: QuotedStretch, doc: Doc) -> bool:
             if q.start <= node.idx < q.end:
                 continue
             lemma = node.lemma_.lower()
-            if node.pos_ == "VERB" and lemma in sw.SPEECH_VERBS - sw.NAMING_VERBS - sw.REQUEST_VERBS:
+            if node.pos_ == "VERB" and lemma in _REPORTING:
                 return True
-            if node.pos_ == "NOUN" and node.lower_ in sw.SPEECH_NOUNS:
+            if node.pos_ == "NOUN" and node.lower_ in _SPEECH_NOUNS:
                 return True
     before = _tokens(doc, max(0, q.open_at - 60), q.open_at)[-4:]
-    return any((t.pos_ == "VERB" and t.lemma_.lower() in sw.SPEECH_VERBS - sw.NAMING_VERBS - sw.REQUEST_VERBS)
-               or (t.pos_ == "NOUN" and t.lower_ in sw.SPEECH_NOUNS) for t in before)
+    return any((t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING)
+               or (t.pos_ == "NOUN" and t.lower_ in _SPEECH_NOUNS) for t in before)
 
 
 def _is_clause(q: QuotedStretch, doc: Doc) -> bool:
@@ -130,7 +111,7 @@ def _attributed_right_after(q: QuotedStretch, doc: Doc) -> bool:
     if q.close_at is None:
         return False
     after = _tokens(doc, q.close_at + 1, q.close_at + 60)[:3]
-    return any(t.lemma_.lower() in sw.SPEECH_VERBS and t.pos_ == "VERB" for t in after)
+    return any(t.lemma_.lower() in _SPEECH_VERBS and t.pos_ == "VERB" for t in after)
 
 
 def is_quotation(q: QuotedStretch, text: str, doc: Doc, others: list[QuotedStretch]) -> bool:
@@ -166,20 +147,11 @@ def is_quotation(q: QuotedStretch, text: str, doc: Doc, others: list[QuotedStret
     return _speech_governed(q, doc)
 
 
-def find_quotes(norm: NormText, doc: spacy.tokens.Doc) -> tuple[list[QuoteMention], list[Diagnostic]]:
-    """Every direct quotation of the document, with speaker and via (normalised offsets).
+def find_quotes(norm: NormText, doc: spacy.tokens.Doc) -> tuple[list[QuotedStretch], list[Diagnostic]]:
+    """Every direct quotation of the document (normalised offsets), before attribution.
 
-    Returns the mentions in text order and W003 diagnostics for marks that could not be paired.
+    Returns the quoted stretches in text order and W003 diagnostics for marks that could not be
+    paired. Who said each one is the attribution model's job (``attribute.speakers``).
     """
     stretches, diags = find_stretches(norm)
-    kept = [q for q in stretches if is_quotation(q, norm.text, doc, stretches)]
-    found = attribute_quotes(kept, norm, doc)
-    out: list[QuoteMention] = []
-    for q, a in zip(kept, found, strict=True):
-        sp, via = a.speaker, a.via
-        out.append(QuoteMention(
-            q.start, q.end,
-            sp.name if sp else None, sp.start if sp else None, sp.end if sp else None,
-            via.name if via else None, via.start if via else None, via.end if via else None,
-        ))
-    return out, diags
+    return [q for q in stretches if is_quotation(q, norm.text, doc, stretches)], diags
