@@ -60,7 +60,8 @@ _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _RU
 _GENERIC = re.compile(r"^(?:the |some |other |two |three |several |many |local )?(?:officials?|authorities|"
                       r"sources?|reports?|estimates?|initial estimates|other estimates|"
                       r"a source|one source|another source|"
-                      r"(?:a|one|another|the) (?:second|third|senior|former|local) (?:source|official))$", re.IGNORECASE)
+                      r"(?:a|one|another|the) (?:second|third|senior|former|local) (?:source|official))$",
+                      re.IGNORECASE)
 
 
 def source_type(name: str, *, entity_label: str | None = None, role: str | None = None) -> str:
