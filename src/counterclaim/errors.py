@@ -119,6 +119,7 @@ class LedgerErrors(StrEnum):
     E130 = ("E130 {fmt} export needs an output file. Add -o PATH (e.g. -o claims.{ext}).")
     E131 = ("E131 Parquet export needs pyarrow. Install it with: pip install pyarrow")
     E132 = "E132 cannot write {path}: {detail}. Check the folder exists and is writable."
+    E118 = "E118 no event {id!r}. Did you mean: {ids}? Give the full id, e.g. counterclaim event {first}"
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)

@@ -10,6 +10,7 @@ from typing import Any
 import click
 import pytest
 
+from counterclaim.analysis.kinds import classify_all
 from counterclaim.ledger.commands import COMMANDS
 from counterclaim.records import Count, Document, Figure, Result, Source
 
@@ -31,12 +32,13 @@ def pg_base_url() -> str:
 def fig(fid: str, text: str, outcome: str, value: int | None, *, low: int | None = None, high: int | None = None,
         qualifier: str = "exact", groups: tuple[str, ...] = (), part_of: str | None = None,
         source: str | None = None, source_type: str = "government", doc_text: str = "",
-        hedged: bool = False) -> dict[str, Any]:
+        hedged: bool = False, stance: str | None = None) -> dict[str, Any]:
     """A figure spec for :func:`make_result` (the span is found in the document text)."""
     return {"id": fid, "text": text, "outcome": outcome, "value": value,
             "low": value if low is None else low, "high": value if high is None else high,
             "qualifier": qualifier, "groups": groups, "part_of": part_of, "source": source,
-            "source_type": source_type, "hedged": hedged}
+            "source_type": source_type, "hedged": hedged or stance not in (None, "asserted"),
+            "stance": stance or ("hedged" if hedged else "asserted")}
 
 
 def make_result(text: str, figures: list[dict[str, Any]] = (), *, title: str | None = None,
@@ -59,8 +61,8 @@ def make_result(text: str, figures: list[dict[str, Any]] = (), *, title: str | N
                           outcome=spec["outcome"],
                           count=Count(spec["value"], spec["low"], spec["high"], spec["qualifier"]),
                           groups=tuple(spec["groups"]), part_of=spec["part_of"], source=source,
-                          hedged=spec["hedged"], sentence=(s_start, s_end)))
-    return Result(document=doc, figures=tuple(out), versions=dict(VERSIONS))
+                          hedged=spec["hedged"], sentence=(s_start, s_end), stance=spec["stance"]))
+    return Result(document=doc, figures=tuple(classify_all(out, text)), versions=dict(VERSIONS))
 
 
 def cli_group() -> click.Group:

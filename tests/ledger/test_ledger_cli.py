@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 from ledger_helpers import GOV, OTHER, WIRE
 
 from counterclaim.records import Result
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -47,7 +50,10 @@ def test_event_sources_documents_checks(cli, jsonl: Path, db: str) -> None:  # t
     events = json.loads(cli("events", "--db", db, "--format", "json").output)
     event_id = next(e["id"] for e in events if GOV.document.id in e["documents"])
     text = cli("event", event_id, "--db", db).output
-    assert "200+ (per Human Rights Watch), 613 (per the Azerbaijani government)" in text
+    assert "200+ (per Human Rights Watch), 1,000 → 613 (per the Azerbaijani government)" in text
+    assert "revision: 1,000 → 613, per the Azerbaijani government" in text and "best" not in text
+    assert "partial counts and breakdowns" in text and "breakdown · asserted" in text
+    assert all(len(line) <= 80 for line in text.splitlines())
     [detail] = json.loads(cli("event", event_id, "--db", db, "--format", "json").output)
     assert detail["id"] == event_id and len(detail["document_details"]) == 2
     sources = json.loads(cli("sources", "--db", db, "--format", "json").output)
@@ -66,10 +72,12 @@ def test_decisions_by_command(cli, jsonl: Path, db: str) -> None:  # type: ignor
     assert out.output.strip() == "split into wire-report"
     out = cli("merge-events", event_id, "wire-report", "--db", db)
     assert out.output.strip() == f"merged into {event_id}"
-    out = cli("merge-sources", "azerbaijani-government", "azerbaijani-officials", "--db", db)
+    out = cli("merge-sources", "azerbaijani-government", "human-rights-watch", "--db", db)
     assert out.output.strip() == "merged into azerbaijani-government"
-    out = cli("split-source", "azerbaijani-government", "--spelling", "Azerbaijani officials", "--db", db)
+    out = cli("split-source", "azerbaijani-government", "--spelling", "HRW", "--db", db)
     assert out.output.strip().startswith("split into ")
+    partial = cli("event", event_id.split("-")[0][:4], "--db", db)
+    assert partial.exit_code != 0 and "E118" in partial.output and f"Did you mean: {event_id}" in partial.output
 
 
 @pytest.mark.parametrize("args,code,message", [
@@ -127,11 +135,17 @@ def test_exports(cli, jsonl: Path, db: str, tmp_path: Path) -> None:  # type: ig
     assert stored[GOV.document.id] == GOV.to_dict()  # OUTPUT.md objects, exactly as extracted
     claims = json.loads(cli("export", "--db", db, "--format", "json", "--table", "claims").output)
     assert {c["source"] for c in claims} >= {"Human Rights Watch", "Azerbaijani government"}
+    from counterclaim.present.export import UCDP_COLUMNS
+
     ucdp = list(csv.DictReader(io.StringIO(cli("export", "--db", db, "--format", "ucdp").output)))
-    hrw = next(r for r in ucdp if r["source_id"] == "human-rights-watch")
-    assert (hrw["low"], hrw["best"], hrw["high"], hrw["number_of_sources"]) == ("200", "200", "200", "2")
-    assert {"year", "where_description", "country", "source_article", "source_office", "source_date",
-            "source_original", "event_low", "event_best", "event_high"} <= set(hrw)
+    documented = re.findall(r"^\| `(\w+)` \|", (ROOT / "docs" / "export.md").read_text(), re.MULTILINE)
+    assert tuple(documented[:len(UCDP_COLUMNS)]) == UCDP_COLUMNS  # the export validates against the docs
+    assert all(tuple(r) == UCDP_COLUMNS for r in ucdp) and len({r["id"] for r in ucdp}) == len(ucdp)
+    khojaly = next(r for r in ucdp if GOV.document.id in r["document_ids"])
+    assert (khojaly["low"], khojaly["high"], khojaly["country_id"], khojaly["number_of_sources"]) == \
+        ("200", "613", "AZ", "2")
+    assert khojaly["best_rule"].startswith("median of the sources' asserted whole-incident tolls")
+    assert khojaly["deaths_civilians"] == "613" and khojaly["latitude"].startswith("39.9")
     target = tmp_path / "figures.parquet"
     out = cli("export", "--db", db, "--format", "parquet", "--table", "figures", "-o", str(target))
     assert out.exit_code == 0

@@ -6,9 +6,9 @@ import datetime as dt
 
 from ledger_helpers import fig, make_result
 
-from counterclaim.reconcile.grouping import Node, cluster, link_score, name_event, prepare
 from counterclaim.analysis.incidents import find_incidents
 from counterclaim.analysis.places import lexical_places
+from counterclaim.reconcile.grouping import Node, cluster, link_score, name_event, prepare
 
 
 def incidents_of(result):  # type: ignore[no-untyped-def]

@@ -6,17 +6,17 @@ import datetime as dt
 
 import pytest
 
-from counterclaim.reconcile.claimants import normalise
 from counterclaim.analysis.countries import adjective, country, is_country_name
 from counterclaim.analysis.dates import date_mentions, time_spans
-from counterclaim.reconcile.grouping import slug
 from counterclaim.analysis.places import event_names, lexical_places, place_key, same_place, split_name
+from counterclaim.reconcile.claimants import normalise
+from counterclaim.reconcile.grouping import slug
 
 # -- sources ---------------------------------------------------------------------------------
 
 SAME_SOURCE = [
     ("Azerbaijan’s Government", "Azerbaijan's Government", "the Azerbaijani government", "Government of Azerbaijan",
-     "the government of Azerbaijan", "Azerbaijan", "grief-stricken Azerbaijan", "the Azeri government"),
+     "the government of Azerbaijan", "Azerbaijan", "Azerbaijani officials", "the Azeri government"),
     ("Human Rights Watch", "HRW", "Human Rights Watch (HRW)", "the Human Rights Watch"),
     ("international right groups", "human rights groups", "international human rights organizations"),
     ("the Azeri Ministry of Defence", "Azerbaijan's defence ministry", "the Ministry of Defense of Azerbaijan"),
@@ -201,3 +201,12 @@ def test_durations_are_not_time_spans(text: str) -> None:
 def test_slug() -> None:
     assert slug("Khojaly, 1992") == "khojaly-1992"
     assert slug("Xocalı Ağdam") == "xocali-agdam"
+
+
+def test_a_description_is_not_a_government_and_places_or_fragments_are_no_claimants() -> None:
+    from counterclaim.reconcile.claimants import not_a_claimant
+
+    assert normalise("grief-stricken Azerbaijan").kind == "description"
+    assert normalise("grief-stricken Azerbaijan").key != normalise("Azerbaijan").key
+    assert not_a_claimant("Baquba") and not_a_claimant("Cap Haitien") and not_a_claimant("Iraqi army captain and")
+    assert not not_a_claimant("Baghdad") and not not_a_claimant("Iraq") and not not_a_claimant("Aydin Rasulov")

@@ -104,8 +104,8 @@ def test_sources_are_normalised_across_documents(ledger: Ledger) -> None:
     sources = {s["id"]: s for s in ledger.sources()}
     hrw = sources["human-rights-watch"]
     assert sorted(hrw["spellings"]) == ["HRW", "Human Rights Watch"] and hrw["documents"] == 2
-    assert sources["azerbaijani-government"]["spellings"] == ["Azerbaijan’s Government"]
-    assert "azerbaijani-officials" in sources
+    assert sources["azerbaijani-government"]["spellings"] == ["Azerbaijani officials", "Azerbaijan’s Government"]
+    assert "unattributed" not in sources
 
 
 def test_comparison_lines_up_the_sources(ledger: Ledger) -> None:
@@ -114,13 +114,31 @@ def test_comparison_lines_up_the_sources(ledger: Ledger) -> None:
     ledger.regroup()
     event = next(e for e in ledger.events() if GOV.document.id in e["documents"])
     killed = next(r for r in event["outcomes"] if (r["outcome"], r["group"]) == ("killed", "all"))
-    assert killed["summary"] == ("200+ (per Human Rights Watch), 613 (per the Azerbaijani government), "
-                                 "1,000 (per Azerbaijani officials)")
+    assert killed["summary"] == "200+ (per Human Rights Watch), 1,000 → 613 (per the Azerbaijani government)"
     hrw = next(c for c in killed["claims"] if c["source_id"] == "human-rights-watch")
     assert hrw["n_documents"] == 2 and (hrw["first_seen"], hrw["last_seen"]) == ("1992-03-03", "2021-02-25")
-    assert (killed["low"], killed["best"], killed["high"]) == (200, 613, 1000)
-    subset = next(r for r in event["outcomes"] if r["group"] == "women+children")
-    assert [c["value"] for c in subset["claims"]] == [169]
+    assert (killed["low"], killed["high"]) == (200, 613) and "best" not in killed
+    assert killed["disagreement"] == round(613 / 200, 2)
+    [part] = killed["partial"]  # the 169 women and children, under their whole
+    assert (part["value"], part["kind"], part["of"]) == (169, "breakdown", "613 civilians")
+    assert not any(r["group"] == "women+children" for r in event["outcomes"])
+
+
+def test_denied_figures_are_shown_as_denied_never_as_claims(ledger: Ledger) -> None:
+    from ledger_helpers import fig, make_result
+
+    text = ("Title: Dorn\nPublished: 2020-05-02\n\nOn 1 May 2020 militants killed 40 people in Dorn, the governor "
+            "said. The Interior Ministry denied that 300 people were killed in Dorn.")
+    r = make_result(text, [fig("f1", "40 people", "killed", 40, source="the governor"),
+                           fig("f2", "300 people", "killed", 300, source="The Interior Ministry", stance="denied")],
+                    title="Dorn", published="2020-05-02")
+    ledger.add(r)
+    [event] = ledger.events()
+    killed = next(row for row in ledger.event(event["id"])["outcomes"] if row["outcome"] == "killed")
+    assert (killed["low"], killed["high"]) == (40, 40) and killed["disagreement"] is None
+    [denied] = killed["denied"]
+    assert denied["stance"] == "denied" and denied["value"] == 300 and denied not in killed["whole"]
+    assert killed["summary"].endswith("denied: 300 (by The Interior Ministry)")
 
 
 def test_event_ids_are_stable_when_documents_arrive(ledger: Ledger) -> None:
@@ -156,9 +174,9 @@ def test_merge_and_split_sources(ledger: Ledger) -> None:
     for r in (GOV, WIRE):
         ledger.store(r)
     ledger.regroup()
-    target = ledger.merge_sources(["azerbaijani-government", "azerbaijani-officials"], name="Azerbaijani authorities")
+    target = ledger.merge_sources(["azerbaijani-government", "human-rights-watch"], name="Everyone")
     merged = next(s for s in ledger.sources() if s["id"] == target)
-    assert merged["name"] == "Azerbaijani authorities" and merged["claims"] == 3
+    assert merged["name"] == "Everyone" and merged["claims"] == 5
     new = ledger.split_source(target, ["Azerbaijani officials"])
     assert next(s for s in ledger.sources() if s["id"] == new)["spellings"] == ["Azerbaijani officials"]
 

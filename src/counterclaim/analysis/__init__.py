@@ -34,7 +34,10 @@ class DocumentAnalysis:
         self._saw_ner = False
 
     def piece(self, doc: Doc, piece: NormText, figures: list[Figure]) -> list[Figure]:
-        """Analyse one parsed piece; returns its figures (annotated where the analysis can)."""
+        """Analyse one parsed piece; returns its figures with their kind and its reason (:mod:`.kinds`)."""
+        from counterclaim.analysis.kinds import classify_all
+
+        figures = classify_all(figures, self.document.text)
         if self.want_places and self.use_ner and doc.has_annotation("ENT_IOB"):
             from counterclaim.analysis.places import places_from_entities
 

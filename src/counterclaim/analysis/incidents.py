@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from counterclaim.analysis.countries import country, is_country_name
 from counterclaim.analysis.dates import DateMention, date_mentions, parse_iso, relative_spans
@@ -79,6 +79,9 @@ class Incident:
     lo: _dt.date | None = None
     hi: _dt.date | None = None
     date_text: str | None = None
+    scope: str = "incident"
+    """``incident``, or ``background`` for a document's cumulative tolls ("since 2003"): they form
+    their own events and never join an incident's event."""
 
     @property
     def year(self) -> int | None:
@@ -289,6 +292,9 @@ def find_incidents(result: Result, places: list[PlaceMention]) -> list[Incident]
         if f.part_of and f.part_of in by_id:
             continue
         s = sentence_of[f.id]
+        if f.kind == "background":
+            home[f.id] = _background(secondary, text, s, published, places)
+            continue
         here = [d for d in dates if s[0] <= d.start < s[1] and d.precision != "relative" and d.year is not None
                 and not is_reporting_date(text, d, f.span[0])]
         other = [d for d in here if d.year != year]
@@ -311,6 +317,9 @@ def find_incidents(result: Result, places: list[PlaceMention]) -> list[Incident]
         home[f.id].figures.append(f.id)
 
     incidents = [primary, *secondary.values()]
+    for inc in secondary.values():
+        if inc.scope == "background" and (inc.lo is None or published is None):
+            inc.lo = inc.hi = None  # a cumulative toll without a start date is dated by nothing
     secondary_sentences = [sentence_of[fid] for inc in secondary.values() for fid in inc.figures]
     primary_sentences = [sentence_of[fid] for fid in primary.figures]
     primary_places = [p for p in places if not _inside((p.start, p.end), secondary_sentences)]
@@ -330,6 +339,41 @@ def find_incidents(result: Result, places: list[PlaceMention]) -> list[Incident]
         inc.places = _weights(text, local, local_names, None, spans) or inherited
         inc.names = _name_list(local_names, text, None, spans)
     return incidents
+
+
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _background(secondary: dict[tuple[int, str], Incident], text: str, sentence: Span,
+                published: _dt.date | None, places: list[PlaceMention]) -> Incident:
+    """The document's background incident for a cumulative toll (one per start year and place)."""
+    m = _SINCE.search(text[sentence[0]:sentence[1]])
+    start = int(m["y"]) if m else None
+    local = [p for p in places if sentence[0] <= p.start < sentence[1]]
+    specific = [p.key for p in local if p.kind == "place"]
+    top = specific[0] if specific else (local[0].key if local else "")
+    key = (-(start or 1), f"background:{top}")
+    if key not in secondary:
+        lo = _dt.date(start, 1, 1) if start else None
+        secondary[key] = Incident(len(secondary) + 1, False, lo=lo, hi=published if lo else None,
+                                  date_text=m.group(0) if m else None, scope="background")
+    return secondary[key]
+
+
+def final_kinds(result: Result, incidents: list[Incident]) -> Result:
+    """The Result with ``other_incident`` set on figures dated to another incident than the primary one.
+
+    A figure of a secondary incident ("131 people ... in Baku in January 1990" in a 1992 report) is
+    about another incident; it is that incident's toll in the event it joins.
+    """
+    elsewhere = {fid for inc in incidents if not inc.is_primary and inc.scope == "incident" for fid in inc.figures}
+    if not elsewhere:
+        return result
+    figures = tuple(replace(f, kind="other_incident", kind_reason=f"dated to another incident ({inc.date_text})")
+                    if f.id in elsewhere and f.kind in ("whole", "partial", None) and not f.part_of else f
+                    for inc in incidents for f in result.figures if f.id in inc.figures)
+    order = {f.id: i for i, f in enumerate(result.figures)}
+    return replace(result, figures=tuple(sorted(figures, key=lambda f: order[f.id])))
 
 
 def _name_list(names: list[EventName], text: str, title: Span | None, spans: list[Span] | None = None

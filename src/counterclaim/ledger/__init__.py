@@ -21,18 +21,26 @@ from pathlib import Path
 from typing import Any
 
 from counterclaim.about import RULES_VERSION
+from counterclaim.analysis.incidents import Incident
 from counterclaim.errors import LedgerError, LedgerErrors
+from counterclaim.options import Options
+from counterclaim.reconcile.compare import compare
+from counterclaim.records import Result
 from counterclaim.store import events as _events
 from counterclaim.store import schema
 from counterclaim.store import sources as _sources
-from counterclaim.reconcile.checks import run_checks
-from counterclaim.reconcile.compare import compare, disagreement
-from counterclaim.store.db import DEFAULT_DB, Database, placeholders
-from counterclaim.analysis.incidents import Incident
-from counterclaim.store.queries import document_rows, figure_rows, iter_results, load_result, summary_counts
+from counterclaim.store.db import DEFAULT_DB, Database
+from counterclaim.store.queries import (
+    all_checks,
+    document_rows,
+    event_places,
+    figure_rows,
+    iter_results,
+    load_result,
+    summary_counts,
+)
+from counterclaim.store.summaries import stored_checks
 from counterclaim.store.write import replace_extraction, store
-from counterclaim.options import Options
-from counterclaim.records import Result
 
 __all__ = ["DEFAULT_DB", "Ledger", "LedgerError"]
 
@@ -177,29 +185,21 @@ class Ledger:
         for e in _events.event_rows(self.db):
             rows = compare(figures_by_event.get(e["id"], []))
             for row in rows:
-                row["disagreement"] = disagreement(row)
                 if not with_claims:
-                    row.pop("claims")
-            out.append({**e, "outcomes": rows})
+                    for key in ("claims", "whole", "partial", "denied", "background", "undecided"):
+                        row.pop(key)
+            out.append({**e, **event_places(self.db, e["id"]), "outcomes": rows})
         return out
 
     def event(self, event_id: str) -> dict[str, Any]:
-        """One event (merged ids resolve to their target) with comparisons, documents and checks.
+        """One event (merged ids resolve to their target): :func:`counterclaim.present.pages.event_page`.
 
         Raises:
-            NotFoundError: E110 no such event.
+            NotFoundError: E110 no such event; E118 a partial id, naming the ids it matches.
         """
-        live = _events.resolve_event(self.db, event_id)
-        [row] = _events.event_rows(self.db, live)
-        rows = compare(figure_rows(self.db, event_id=live))
-        for r in rows:
-            r["disagreement"] = disagreement(r)
-        marks = placeholders(len(row["documents"]))
-        documents = self.db.query(f"SELECT id, title, published, publisher, path FROM documents WHERE id IN ({marks})",
-                                  row["documents"])
-        documents.sort(key=lambda d: (d["published"] or "", d["id"]))
-        return {**row, "requested_id": event_id, "outcomes": rows, "document_details": documents,
-                "checks": run_checks(self.db, event_id=live)}
+        from counterclaim.present.pages import event_page
+
+        return event_page(self.db, event_id, all_claims=True)
 
     def sources(self) -> list[dict[str, Any]]:
         """Every normalised source with its spellings, types and counts."""
@@ -207,8 +207,11 @@ class Ledger:
 
     def checks(self, *, event_id: str | None = None) -> list[dict[str, Any]]:
         """Flags of :mod:`counterclaim.reconcile.checks`, for the whole ledger or one event."""
-        live = _events.resolve_event(self.db, event_id) if event_id else None
-        return run_checks(self.db, event_id=live)
+        from counterclaim.present.pages import resolve
+
+        if event_id is None:
+            return all_checks(self.db)
+        return stored_checks(self.db, resolve(self.db, event_id))
 
     # -- users' decisions ----------------------------------------------------------------
 

@@ -19,8 +19,8 @@ from typing import Any
 import click
 
 from counterclaim.errors import CounterclaimError
-from counterclaim.store.db import DEFAULT_DB
 from counterclaim.options import DEFAULT_MAX_BYTES, Options
+from counterclaim.store.db import DEFAULT_DB
 
 DB_OPTION = click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="COUNTERCLAIM_DB",
                          help="Ledger: a SQLite file, or a postgresql://user@host:port/db URL "

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from counterclaim.errors import CounterclaimError, LedgerErrors, LedgerInputError
-from counterclaim.analysis.incidents import Incident, find_incidents
+from counterclaim.analysis.incidents import Incident, final_kinds, find_incidents
 from counterclaim.analysis.places import PlaceMention, lexical_places, merge_mentions, ner_places
+from counterclaim.errors import CounterclaimError, LedgerErrors, LedgerInputError
 from counterclaim.options import Options
 from counterclaim.records import Diagnostic, Document, Result
 
@@ -190,12 +190,18 @@ def extract(article: Article, options: Options, *, use_ner: bool = True) -> tupl
     if article.result is not None:
         result = article.result
         places = find_places(result.document.text, use_ner=use_ner, model=options.model)
-        return result, find_incidents(result, places)
+        return _final(result, places)
     from counterclaim.process import process
 
     done = process(article.document, article.diagnostics, options=options,  # type: ignore[arg-type]
                    places=True, use_ner=use_ner)
-    return done.result, find_incidents(done.result, list(done.places))
+    return _final(done.result, list(done.places))
+
+
+def _final(result: Result, places: list[PlaceMention]) -> tuple[Result, list[Incident]]:
+    """The incidents of a Result, and the Result with the kinds its incidents decide (``other_incident``)."""
+    incidents = find_incidents(result, places)
+    return final_kinds(result, incidents), incidents
 
 
 @dataclass

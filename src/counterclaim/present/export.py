@@ -1,24 +1,16 @@
-"""Exports: CSV, JSON, JSON Lines (OUTPUT.md objects), Parquet and a UCDP-GED-like table.
+"""Exports: CSV, JSON, JSON Lines (OUTPUT.md objects), Parquet and a UCDP GED-like table.
 
-Tables (``--table``) for CSV, JSON and Parquet:
+Every column of every table, and the rule behind it, is documented in ``docs/export.md``.
 
-* ``figures`` — one row per figure, with its document, normalised source and event;
-* ``claims`` — one row per event × outcome × victim group × source × count
-  (:mod:`counterclaim.reconcile.compare`), with the row's low/best/high;
-* ``events`` — one row per event, with low/best/high and the summary line of each outcome's
-  whole toll (``killed_low``, ``killed_best``, ``killed_high``, ``killed_summary``, …);
-* ``sources`` and ``documents``.
+Tables (``--table``) for CSV, JSON and Parquet: ``figures`` (one row per figure, with its stance,
+kind and kind reason), ``claims`` (one row per claim of every comparison row, with its role,
+kind, stance and the revision that superseded it), ``events`` (one row per event: where, when,
+each outcome's low–high of asserted whole-incident tolls, summary line and revisions),
+``sources`` and ``documents``. ``jsonl`` writes every stored document as its OUTPUT.md object.
 
-``jsonl`` writes every stored document as its OUTPUT.md object (what ``counterclaim
-extract --format jsonl`` printed), whatever ``--table`` says.
-
-``ucdp`` writes one row per event × source in the manner of UCDP-GED: the source's
-``low``/``best``/``high`` for deaths (the ``killed`` outcome's whole toll; ``best`` is the
-median of that source's values), ``deaths_civilians`` when the source gives a civilian
-toll, the event's place, country, dates and year, and the source fields ``source_article``
-(document titles), ``source_office`` (publishers), ``source_date``, ``source_original``
-(the source as written) and ``number_of_sources`` (documents). Sources that give no
-death toll for an event have no row.
+``ucdp`` writes one row per event in the manner of UCDP GED (:data:`UCDP_COLUMNS`): GED's
+``best`` column is kept for compatibility, with ``best_rule`` saying how it was computed —
+never a verdict on which source is right.
 """
 
 from __future__ import annotations
@@ -26,8 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import statistics
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -44,13 +34,15 @@ def _join(values: Iterable[Any]) -> str:
 
 def figure_table(ledger: Any) -> list[dict[str, Any]]:
     """One flat row per figure."""
-    from counterclaim.reconcile.compare import count_text, group_label
+    from counterclaim.present.counts import count_text
+    from counterclaim.reconcile.compare import group_label
 
     names = {e["id"]: e["name"] for e in ledger.events(with_claims=False)}
     return [{"event_id": f["event_id"], "event_name": names.get(f["event_id"]), "doc_id": f["doc_id"],
              "fid": f["fid"], "outcome": f["outcome"], "group": group_label(f), "value": f["value"], "low": f["low"],
              "high": f["high"], "qualifier": f["qualifier"],
              "count": count_text(f["value"], f["low"], f["high"], f["qualifier"], f["text"]),
+             "stance": f["stance"], "kind": f["kind"], "kind_reason": f["kind_reason"],
              "groups": _join(f["groups"]), "part_of": f["part_of"], "hedged": f["hedged"],
              "source_id": f["source_id"], "source": f["source"], "source_type": f["source_type"],
              "source_spelling": f["claimant"], "voice": f["voice"], "text": " ".join(f["text"].split()),
@@ -74,7 +66,9 @@ def claim_table(ledger: Any) -> list[dict[str, Any]]:
                              "hedged": c["hedged"], "groups": _join(c["groups"]), "n_documents": c["n_documents"],
                              "documents": _join(c["documents"]), "first_seen": c["first_seen"],
                              "last_seen": c["last_seen"], "spellings": _join(c["spellings"]),
-                             "row_low": r["low"], "row_best": r["best"], "row_high": r["high"]})
+                             "stance": c["stance"], "kind": c["kind"], "kind_reason": c["kind_reason"],
+                             "role": c["role"], "superseded_by": c.get("superseded"),
+                             "row_low": r["low"], "row_high": r["high"]})
     return rows
 
 
@@ -83,14 +77,17 @@ def event_table(ledger: Any) -> list[dict[str, Any]]:
     rows = []
     for e in ledger.events():
         row: dict[str, Any] = {"event_id": e["id"], "name": e["name"], "place": e["place"], "year": e["year"],
+                               "scope": e.get("scope"), "country": e.get("country"), "adm_1": e.get("adm_1"),
+                               "adm_1_code": e.get("adm_1_code"), "latitude": e.get("latitude"),
+                               "longitude": e.get("longitude"), "where_prec": e.get("where_prec"),
                                "date_start": e["date_start"], "date_end": e["date_end"],
                                "n_documents": len(e["documents"]), "also_called": _join(e["also_called"])}
         whole = {r["outcome"]: r for r in e["outcomes"] if r["group"] == "all"}
         for outcome in OUTCOMES:
             r = whole.get(outcome, {})
-            row.update({f"{outcome}_low": r.get("low"), f"{outcome}_best": r.get("best"),
-                        f"{outcome}_high": r.get("high"), f"{outcome}_sources": r.get("sources"),
-                        f"{outcome}_summary": r.get("summary")})
+            row.update({f"{outcome}_low": r.get("low"), f"{outcome}_high": r.get("high"),
+                        f"{outcome}_sources": r.get("sources"), f"{outcome}_summary": r.get("summary"),
+                        f"{outcome}_revisions": _join(c["text"] for c in r.get("revisions", []))})
         rows.append(row)
     return rows
 
@@ -106,58 +103,70 @@ def document_table(ledger: Any) -> list[dict[str, Any]]:
     return [{**d, "events": _join(d["events"])} for d in ledger.documents()]
 
 
-def _event_countries(ledger: Any) -> dict[str, str]:
-    weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for r in ledger.db.query("SELECT event_id, places FROM incidents WHERE event_id IS NOT NULL"):
-        for _, key, kind, w in json.loads(r["places"]):
-            if kind == "country":
-                weights[r["event_id"]][key.lstrip("@")] += w
-    return {e: max(ws, key=lambda k: ws[k]) for e, ws in weights.items() if ws}
+BEST_RULE = "median of the sources' asserted whole-incident tolls (one value per source: its latest revision)"
+"""How the UCDP-like ``best`` column is computed; written into every row's ``best_rule``."""
+CIVILIAN_GROUPS = {"civilians", "men", "women", "children", "elderly"}
+UCDP_COLUMNS = ("id", "relid", "year", "event_name", "scope", "where_description", "where_prec", "adm_1",
+                "adm_1_code", "country", "country_id", "latitude", "longitude", "geonameid", "date_start", "date_end",
+                "date_prec", "deaths_civilians", "deaths_a", "deaths_b", "deaths_unknown", "deaths_combatants", "low",
+                "best", "high", "best_rule", "sources", "source_original", "number_of_sources", "source_article",
+                "source_office", "source_date", "document_ids", "hedged", "denied")
+"""The columns of the UCDP GED-like export, in order; docs/export.md gives the rule of each."""
+
+
+def _date_prec(start: str | None, end: str | None) -> int | None:
+    """UCDP's ``date_prec``: 1 one day, 2 within a week, 3 within a month, 4 within a year, 5 longer."""
+    if not start or not end:
+        return None
+    import datetime as _dt
+
+    days = (_dt.date.fromisoformat(end) - _dt.date.fromisoformat(start)).days
+    return 1 if days == 0 else 2 if days <= 7 else 3 if days <= 31 else 4 if days <= 366 else 5
+
+
+def _group_best(claims: list[dict[str, Any]], keep: Any) -> int | None:
+    from counterclaim.reconcile.compare import median_rule
+
+    chosen = [c for c in claims if keep(set(c["groups"]))]
+    return median_rule(chosen) if chosen else None
 
 
 def ucdp_table(ledger: Any) -> list[dict[str, Any]]:
-    """One row per event × source (deaths), UCDP-GED style (see the module docstring)."""
+    """One row per event, UCDP GED-like (:data:`UCDP_COLUMNS`; the rules are in docs/export.md)."""
     from counterclaim.analysis.countries import country_name
+    from counterclaim.reconcile.compare import median_rule
 
-    countries = _event_countries(ledger)
     docs = {d["id"]: d for d in ledger.documents()}
     rows = []
     for e in ledger.events():
         killed = [r for r in e["outcomes"] if r["outcome"] == "killed"]
         whole = next((r for r in killed if r["group"] == "all"), None)
-        if whole is None:
-            continue
-        civilians: dict[str, list[int]] = defaultdict(list)
-        for c in whole["claims"]:
-            if "civilians" in c["groups"] and c["value"] is not None:
-                civilians[c["source_id"]].append(c["value"])
-        by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for c in whole["claims"]:
-            by_source[c["source_id"]].append(c)
-        code = countries.get(e["id"])
-        for source_id, claims in sorted(by_source.items(), key=lambda kv: kv[0] or ""):
-            doc_ids = sorted({d for c in claims for d in c["documents"]})
-            centres = [c["central"] for c in claims if c["central"] is not None]
-            lows = [c["low"] for c in claims if c["low"] is not None]
-            highs = [c["high"] for c in claims if c["high"] is not None]
-            rows.append({
-                "id": f"{e['id']}:{source_id}", "relid": e["id"], "year": e["year"], "event_name": e["name"],
-                "where_description": e["place"], "country": country_name(code).removeprefix("the ") if code else None,
-                "country_code": code, "date_start": e["date_start"], "date_end": e["date_end"],
-                "source_id": source_id, "source_original": _join(sorted({s for c in claims for s in c["spellings"]})),
-                "source_name": claims[0]["source"], "source_type": claims[0]["source_type"],
-                "source_article": _join(docs[d]["title"] for d in doc_ids if d in docs),
-                "source_office": _join(sorted({docs[d]["publisher"] for d in doc_ids if d in docs and
-                                               docs[d]["publisher"]})),
-                "source_date": _join(sorted({docs[d]["published"] for d in doc_ids if d in docs and
-                                             docs[d]["published"]})),
-                "source_headline": _join(docs[d]["title"] for d in doc_ids if d in docs),
-                "number_of_sources": len(doc_ids), "low": min(lows) if lows else None,
-                "best": round(statistics.median(centres)) if centres else None,
-                "high": max(highs) if highs else None,
-                "deaths_civilians": round(statistics.median(civilians[source_id])) if civilians[source_id] else None,
-                "qualifiers": _join(sorted({c["qualifier"] for c in claims})),
-                "event_low": whole["low"], "event_best": whole["best"], "event_high": whole["high"]})
+        claims = whole["whole"] if whole else []
+        combatants = [c for r in killed if r["group"] == "combatants" for c in r["whole"]]
+        code = e.get("country")
+        doc_ids = sorted(e["documents"])
+        rows.append({
+            "id": e["id"], "relid": e["id"], "year": e["year"], "event_name": e["name"], "scope": e.get("scope"),
+            "where_description": e["place"], "where_prec": e.get("where_prec"), "adm_1": e.get("adm_1"),
+            "adm_1_code": e.get("adm_1_code"), "country": country_name(code).removeprefix("the ") if code else None,
+            "country_id": code, "latitude": e.get("latitude"), "longitude": e.get("longitude"),
+            "geonameid": e.get("geonameid"), "date_start": e["date_start"], "date_end": e["date_end"],
+            "date_prec": _date_prec(e["date_start"], e["date_end"]),
+            "deaths_civilians": _group_best(claims, lambda g: bool(g) and g <= CIVILIAN_GROUPS),
+            "deaths_a": None, "deaths_b": None,
+            "deaths_unknown": _group_best(claims, lambda g: not g),
+            "deaths_combatants": median_rule(combatants) if combatants else None,
+            "low": whole["low"] if whole else None, "best": median_rule(claims) if claims else None,
+            "high": whole["high"] if whole else None, "best_rule": BEST_RULE,
+            "sources": _join(sorted({c["source_id"] for c in claims if c["source_id"]})),
+            "source_original": whole["summary"] if whole else None, "number_of_sources": len(doc_ids),
+            "source_article": _join(docs[d]["title"] for d in doc_ids if d in docs),
+            "source_office": _join(sorted({docs[d]["publisher"] for d in doc_ids if d in docs and
+                                           docs[d]["publisher"]})),
+            "source_date": _join(sorted({docs[d]["published"] for d in doc_ids if d in docs and
+                                         docs[d]["published"]})),
+            "document_ids": _join(doc_ids), "hedged": any(c["stance"] != "asserted" for c in claims),
+            "denied": _join(f"{c['count']} ({c['source']})" for c in (whole["denied"] if whole else []))})
     return rows
 
 
@@ -165,10 +174,10 @@ BUILDERS = {"figures": figure_table, "claims": claim_table, "events": event_tabl
             "documents": document_table}
 
 
-def _csv(rows: list[dict[str, Any]], out: TextIO) -> None:
-    if not rows:
+def _csv(rows: list[dict[str, Any]], out: TextIO, columns: list[str] | None = None) -> None:
+    if not rows and not columns:
         return
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns or list(rows[0]), lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()})
@@ -204,6 +213,7 @@ def write_export(ledger: Any, fmt: str, *, table: str = "figures", out: TextIO |
     if fmt == "jsonl":
         return _write_text(lambda stream: _jsonl(ledger, stream), out, path)
     rows = ucdp_table(ledger) if fmt == "ucdp" else BUILDERS[table](ledger)
+    columns = list(UCDP_COLUMNS) if fmt == "ucdp" else None
     if fmt == "parquet":
         if not path:
             raise LedgerError(LedgerErrors.E130.format(fmt="Parquet", ext="parquet"))
@@ -212,7 +222,7 @@ def write_export(ledger: Any, fmt: str, *, table: str = "figures", out: TextIO |
     if fmt == "json":
         _write_text(lambda stream: stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n"), out, path)
     else:
-        _write_text(lambda stream: _csv(rows, stream), out, path)
+        _write_text(lambda stream: _csv(rows, stream, columns), out, path)
     return len(rows)
 
 

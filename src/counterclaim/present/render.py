@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from counterclaim.records import OUTCOMES
+from counterclaim.present.counts import range_text
 
 
 def _cut(text: str | None, width: int) -> str:
@@ -33,64 +34,90 @@ def table(rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> list[s
 def _range(row: dict[str, Any] | None) -> str:
     if not row or row.get("low") is None:
         return "-"
-    low, high = row["low"], row["high"]
-    return _n(low) if low == high else f"{_n(low)}–{_n(high)}"
+    return range_text(row["low"], row["high"])
+
+
+WIDTH = 80
+"""Tables fit 80 columns: long cells are cut with "…"."""
 
 
 def events_table(events: list[dict[str, Any]]) -> str:
-    """``counterclaim events``: one line per event with its death toll spread and other outcomes."""
+    """``counterclaim events``: one line per event with its killed toll (low–high) and spread."""
     if not events:
         return "(no events: ingest documents with counterclaim ingest PATHS)"
-    rows = [("ID", "YEAR", "DOCS", "NAME", "KILLED", "BEST", "SOURCES", "SPREAD", "OTHER OUTCOMES")]
+    rows = [("ID", "YEAR", "DOCS", "COUNTRY", "KILLED", "SPREAD", "NAME")]
     for e in events:
         whole = {r["outcome"]: r for r in e["outcomes"] if r["group"] == "all"}
         killed = whole.get("killed")
-        others = ", ".join(f"{o} {_range(whole[o])}" for o in OUTCOMES if o != "killed" and o in whole)
         spread = killed.get("disagreement") if killed else None
-        rows.append((e["id"], str(e["year"] or "-"), str(len(e["documents"])), _cut(e["name"], 34), _range(killed),
-                     _n(killed["best"]) if killed else "-", str(killed["sources"]) if killed else "-",
-                     f"×{spread:g}" if spread else "-", others or "-"))
-    lines = table(rows, right=(2, 5, 6))
+        rows.append((_cut(e["id"], 24), str(e["year"] or "-"), str(len(e["documents"])), e.get("country") or "-",
+                     _cut(_range(killed), 14), f"×{spread:g}" if spread else "-", e["name"]))
+    lines = fit(table(rows, right=(2,)))
     lines.append("")
-    lines.append("KILLED is the lowest–highest claim for the whole toll; BEST the median of the sources; SPREAD "
-                 "highest/lowest. Details: counterclaim event ID")
+    lines.append("KILLED: lowest–highest asserted whole-incident toll; SPREAD: highest ÷ lowest when two")
+    lines.append("or more sources assert one. Every claim, by kind and stance: counterclaim event ID")
     return "\n".join(lines)
 
 
+def fit(lines: list[str], width: int = WIDTH) -> list[str]:
+    """Lines cut to ``width`` characters (the last column is the one cut)."""
+    return [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
+
+
+def _claim_lines(claims: list[dict[str, Any]]) -> list[str]:
+    rows = [("COUNT", "SOURCE", "KIND · STANCE", "DOCS", "FIRST SEEN")]
+    for c in claims:
+        count = c["count"]
+        source = c["source"] + (" [own voice]" if c["voice"] == "own" else "")
+        label = c.get("kind_label") or c.get("kind") or "undecided"
+        if c.get("superseded"):
+            label += f", revised to {c['superseded']}"
+        rows.append((_cut(count, 14), _cut(source, 30), _cut(f"{label} · {c['stance']}", 36), str(c["n_documents"]),
+                     c["first_seen"] or "-"))
+    return ["  " + line for line in fit(table(rows, right=(3,)), WIDTH - 2)]
+
+
 def event_text(event: dict[str, Any], *, outcome: str | None = None) -> str:
-    """``counterclaim event ID``: documents, then per outcome and group every source's claim."""
+    """``counterclaim event ID``: where and when, documents, then per outcome and group the claims by role."""
     when = ""
     if event["date_start"]:
         when = f" ({event['date_start']}" + (f" – {event['date_end']})" if event["date_end"] != event["date_start"]
                                              else ")")
-    head = [f"{event['id']} · {event['name']} · {event['place'] or 'place unknown'} · {event['year'] or 'year unknown'}"
-            f"{when}"]
+    where = event.get("country_name") or "country unknown"
+    if event.get("adm_1"):
+        where = f"{event['adm_1']}, {where}"
+    head = [f"{event['id']} · {event['name']}", f"{event['place'] or 'place unknown'} ({where}) · "
+            f"{event['year'] or 'year unknown'}{when}"]
+    if event.get("latitude") is not None:
+        head[-1] += f" · {event['latitude']:.3f}, {event['longitude']:.3f}"
     if event["requested_id"] != event["id"]:
         head.append(f"({event['requested_id']} was merged into {event['id']})")
     if event["also_called"]:
-        head.append("also called: " + ", ".join(event["also_called"][:8]))
+        head.append(_cut("also called: " + ", ".join(event["also_called"][:8]), WIDTH))
     head.append(f"{len(event['document_details'])} document(s):")
-    head += ["  " + line for line in table([
-        (d["id"][:12], d["published"] or "-", _cut(d["publisher"], 28) or "-", _cut(d["title"] or d["path"], 60))
-        for d in event["document_details"]])]
+    head += ["  " + line for line in fit(table([
+        (d["id"][:12], d["published"] or "-", _cut(d["publisher"], 24) or "-", d["title"] or d["path"] or "-")
+        for d in event["document_details"]]), WIDTH - 2)]
     for row in event["outcomes"]:
         if outcome and row["outcome"] != outcome:
             continue
         head.append("")
-        head.append(f"{row['outcome']} · {row['group']} · low {_n(row['low'])} · best {_n(row['best'])} · "
-                    f"high {_n(row['high'])} · {row['sources']} source(s)")
-        head.append(f"  {row['summary']}")
-        rows = [("COUNT", "SOURCE", "TYPE", "DOCS", "FIRST SEEN", "LAST SEEN", "GROUPS")]
-        for c in row["claims"]:
-            count = c["count"] + (" (reportedly)" if c["hedged"] else "")
-            source = c["source"] + (" [own voice]" if c["voice"] == "own" else "")
-            rows.append((count, _cut(source, 40), c["source_type"] or "-", str(c["n_documents"]),
-                         c["first_seen"] or "-", c["last_seen"] or "-", ",".join(c["groups"]) or "-"))
-        head += ["  " + line for line in table(rows, right=(3,))]
+        group = "whole toll" if row["group"] == "all" else row["group"]
+        head.append(f"{row['outcome']} · {group} · low–high {range_text(row['low'], row['high'])} · "
+                    f"{row['sources']} source(s)")
+        if row["summary"]:
+            head.append("  " + row["summary"])
+        for change in row.get("revisions", []):
+            head.append(f"  revision: {change['text']}")
+        for section in row.get("sections") or [{"label": "claims", "claims": row["claims"]}]:
+            head.append(f"  {section['label']}:")
+            head += _claim_lines(section["claims"])
     if event.get("checks"):
         head.append("")
         head.append("checks:")
-        head += [f"  {c['severity']:<7}  {c['check']}: {c['message']}" for c in event["checks"]]
+        for c in event["checks"]:
+            head += textwrap.wrap(f"{c['severity']} · {c['check']}: {c['message']}", WIDTH, initial_indent="  ",
+                                  subsequent_indent="    ")
     return "\n".join(head)
 
 
@@ -98,10 +125,10 @@ def sources_table(sources: list[dict[str, Any]]) -> str:
     """``counterclaim sources``: id, name, type, counts and every spelling seen."""
     if not sources:
         return "(no sources yet)"
-    rows = [("ID", "NAME", "KIND", "TYPE", "CLAIMS", "DOCS", "SPELLINGS")]
-    rows += [(s["id"], _cut(s["name"], 36), s["kind"], s["type"] or "-", str(s["claims"]), str(s["documents"]),
+    rows = [("ID", "NAME", "TYPE", "CLAIMS", "DOCS", "SPELLINGS")]
+    rows += [(_cut(s["id"], 22), _cut(s["name"], 24), s["type"] or "-", str(s["claims"]), str(s["documents"]),
               " | ".join(s["spellings"])) for s in sources]
-    return "\n".join(table(rows, right=(4, 5)))
+    return "\n".join(fit(table(rows, right=(3, 4))))
 
 
 def documents_table(documents: list[dict[str, Any]]) -> str:
@@ -118,9 +145,11 @@ def checks_table(flags: list[dict[str, Any]]) -> str:
     """``counterclaim checks``: one line per flag."""
     if not flags:
         return "(no flags)"
-    rows = [("SEVERITY", "CHECK", "EVENT", "MESSAGE")]
-    rows += [(f["severity"], f["check"], f["event_id"] or "-", " ".join(f["message"].split())) for f in flags]
-    return "\n".join(table(rows))
+    lines: list[str] = []
+    for f in flags:
+        lines.append(f"{f['severity']} · {f['check']} · {f['event_id'] or '-'}")
+        lines += textwrap.wrap(" ".join(f["message"].split()), WIDTH, initial_indent="  ", subsequent_indent="  ")
+    return "\n".join(lines)
 
 
 def ingest_summary(report: Any, counts: dict[str, int], verb: str = "ingest") -> str:

@@ -8,8 +8,10 @@ source. The rules, in order:
    Rights Watch (HRW)" → ``org:human rights watch``.
 2. **State bodies**: a country (name, alias or adjective of nationality) with a body from
    :data:`BODIES`, in any of the usual orders: "Azerbaijan’s Government", "the Azerbaijani
-   government", "Government of Azerbaijan", "grief-stricken Azerbaijan" → ``state:AZ:government``,
-   shown as "Azerbaijani government". A bare country name counts as its government.
+   government", "Government of Azerbaijan", "Azerbaijani officials" → ``state:AZ:government``,
+   shown as "Azerbaijani government" (its officials and authorities speak for it). A bare
+   country name counts as its government (the extractor's convention); a *description* of a
+   country ("grief-stricken Azerbaijan") does not: it is a source of its own (``description``).
    Different bodies stay apart ("the Azeri Ministry of Defence" is ``state:AZ:ministry of
    defence``). Bodies of regions and entities work the same way ("the government of
    Republika Srpska" → ``state:republikasrpska:government``).
@@ -73,7 +75,7 @@ ORGANISATIONS: dict[str, str] = {
 BODIES: dict[str, str] = {
     "government": "government", "govt": "government", "gov't": "government", "administration": "government",
     "cabinet": "government", "regime": "government", "state": "government",
-    "authorities": "authorities", "officials": "officials", "official": "officials",
+    "authorities": "government", "officials": "government", "official": "government",
     "ministry of defence": "Ministry of Defence", "ministry of defense": "Ministry of Defence",
     "defence ministry": "Ministry of Defence", "defense ministry": "Ministry of Defence",
     "ministry of health": "Ministry of Health", "health ministry": "Ministry of Health",
@@ -177,9 +179,10 @@ def _state(text: str) -> Claimant | None:
     if is_country_name(text):
         code = country(text)
         return _state_claimant(code, "government") if code else None
-    # "grief-stricken Azerbaijan", "invading Armenian military forces": drop lower-case lead words
+    # "invading Armenian military forces": lower-case lead words before a body; a bare country
+    # after them ("grief-stricken Azerbaijan") is a description, not the government
     m = re.match(r"^(?:[a-z][\w\-]*\s+)+(?P<rest>[A-Z].*)$", text)
-    if m and lowered != m["rest"].lower():
+    if m and lowered != m["rest"].lower() and not is_country_name(m["rest"]):
         return _state(m["rest"])
     return None
 
@@ -305,6 +308,8 @@ def normalise(spelling: str, *, source_type: str | None = None, document_text: s
     if not text or text.lower() == UNATTRIBUTED:
         return Claimant(key=UNATTRIBUTED, name=UNATTRIBUTED, kind="unattributed")
     lowered = text.lower()
+    if publication and lowered.startswith("document ") and re.fullmatch(r"document [0-9a-f]{12}", lowered):
+        return Claimant(key=f"own:{lowered}", name=text, kind="publication")
     if lowered in ORGANISATIONS:
         name = ORGANISATIONS[lowered]
         return Claimant(key=f"org:{name.lower()}", name=name, kind="organisation")
@@ -313,6 +318,9 @@ def normalise(spelling: str, *, source_type: str | None = None, document_text: s
     state = _state(text)
     if state is not None:
         return state
+    m = re.match(r"^(?:[a-z][\w\-]*\s+)+(?P<rest>[A-Z].*)$", text)
+    if m and is_country_name(m["rest"]):  # "grief-stricken Azerbaijan": a description of a country
+        return Claimant(key=f"description:{lowered}", name=text, kind="description")
     if (_is_generic(text) or text[:1].islower()) and not re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+$", text) \
             and not _proper_lead(text, document_text):
         full = _complete(text, document_text)
@@ -329,6 +337,30 @@ def normalise(spelling: str, *, source_type: str | None = None, document_text: s
             person = _full_name(words[0], document_text) or person
         return Claimant(key=f"person:{person.lower()}", name=person, kind="person")
     return _named(spelling, text)
+
+
+_FRAGMENT_END = {"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+                 "that", "who", "which", "said", "says", "'s"}
+
+
+def not_a_claimant(name: str) -> bool:
+    """Whether a source name is no claimant: a fragment ("Iraqi army captain and") or a place.
+
+    A place ("Baquba", "Cap Haitien") is found in the gazetteer and is neither a country (a
+    country's name stands for its government) nor a capital (``Baghdad said``: the government).
+    Figures whose source is no claimant count as the text's own voice.
+    """
+    text = _strip(name)
+    words = text.split()
+    if not words or words[-1].lower() in _FRAGMENT_END or not any(ch.isalpha() for ch in text):
+        return True
+    if len(words) > 3 or not all(w[:1].isupper() for w in words) or is_country_name(text) \
+            or text.lower() in ORGANISATIONS or BODIES.get(text.lower()):
+        return False
+    from counterclaim.reconcile.gazetteer import capital_of, locate
+
+    found = locate(text)
+    return found is not None and found.precision == 1 and capital_of(text) is None
 
 
 def _named(spelling: str, text: str) -> Claimant:

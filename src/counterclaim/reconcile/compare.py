@@ -1,37 +1,34 @@
-"""Competing figures side by side: per event, outcome and victim group, every source's claim.
+"""Competing figures side by side: per event, outcome and victim group, like with like.
 
-**Rows.** An event's figures are split by outcome (killed, injured, missing, captured,
-displaced) and by *victim group*:
+**Neutrality rules** (issue 11; the tool never says which source is right):
 
-* ``all`` — the whole toll: figures without a group named in their own words, and tolls
-  described by who the victims were ("613 Azerbaijani civilians", "about 600 men, women and
-  children", "7,000 men and boys", "between 7,000 and 8,000 men"), so that the tolls people
-  actually compare sit in one row (the groups are listed with each claim);
-* a named group ("women+children", "combatants", "police") when the figure's own words
-  name it and it is a part of another figure ("169 women and children" of the 613), names
-  women, children or the elderly alone ("three dead children") or a group outside the
-  civilian population ("44 Azeri militiamen");
-* ``part`` — a subset given without a group ("151 people [were killed by gunshots]").
+* ``low`` and ``high`` come only from *asserted whole-incident tolls*, per outcome and victim
+  group: claims the text states (not reported with distance, not denied) and whose kind is
+  ``whole`` (:mod:`counterclaim.analysis.kinds`). A source's revised figure replaces its earlier
+  one (:mod:`counterclaim.reconcile.revisions`).
+* Partial counts (one place, one morgue, bodies seen) and breakdowns ("169 women and children"
+  of the 613) are listed *under* their whole (``partial``), labelled as such, never compared.
+* Denied and rejected figures are listed as such (``denied``), never as a claim of the toll.
+* Background tolls (a war's, a year's, "since 2003") belong to their own events; one found in an
+  incident's event is listed apart (``background``) and not compared.
+* The disagreement badge (``disagreement``, highest ÷ lowest) compares only asserted whole
+  tolls of at least two different sources; otherwise it is None.
+* No single "best" figure is given: pages show each source's claim, low and high. (The UCDP
+  GED-like export keeps a ``best`` column for compatibility, with the rule that made it in
+  ``best_rule``: :mod:`counterclaim.present.export`.)
 
-**Claims.** Within a row, one claim per source and number: the same source repeating the
-same count in several documents is one claim with its document count and its first and
-last publication dates. A figure stated in the text's own voice is claimed by the
-publisher ("per The Sunday Times"); ``hedged`` marks claims only reported as rumour.
+**Rows.** Figures are split by outcome and by *victim group*: ``all`` (the whole toll, also when
+described by who the victims were: "613 Azerbaijani civilians", "men, women and children") or a
+named group ("combatants", "police", "children" alone) when the figure's own words name it.
 
-**low / best / high** (in the spirit of UCDP-GED): ``low`` is the smallest lower bound and
-``high`` the largest upper bound over the row's claims; ``best`` is the median of the
-sources' central values (a source giving several numbers contributes its median; a range
-its midpoint). Only claims of named sources count when there are any — a publication's own
-narration mixes partial counts ("29 bodies had been buried") — and vague amounts
-("hundreds") count only when nothing else is given. These numbers describe the spread of
-the claims: the tool never says which source is right.
+**Claims.** Within a row, one claim per source, count, stance and kind: the same source
+repeating a count in several documents is one claim with its document count and first and last
+publication dates. A figure in the text's own voice is claimed by its publication.
 
-**Summary line** (in the spirit of Wikipedia's infobox): one entry per source, with its
-counts ("184 or 600"), from the lowest to the highest, e.g. ``200+ (per Human Rights Watch),
-613 (per the Azerbaijani government)``. ``N+`` is "at least"/"more than", ``c. N`` approximate,
-``up to N`` at most, ``N–M`` a range; sources giving the same counts share one entry. When
-there are more than eight entries, named sources are kept before generic ones
-("officials") and before the publications' own narration, and the rest are counted.
+**Summary line**: one entry per source, lowest to highest, "200+ (per Human Rights Watch), 613
+(per the Azerbaijani government)"; counts are phrased by :mod:`counterclaim.present.counts`.
+Hedged claims carry "(reportedly)"; revisions read "1,000 → 613"; denied figures follow as
+"denied: 1,000 (by …)".
 """
 
 from __future__ import annotations
@@ -79,12 +76,29 @@ def _central(claim: dict[str, Any]) -> float | None:
     return None
 
 
+
+def role(f: dict[str, Any]) -> str:
+    """How a figure row takes part in its event's comparison: ``whole``, ``partial``, ``denied``,
+    ``background`` or ``undecided``."""
+    if f.get("stance") in ("denied", "rejected"):
+        return "denied"
+    kind = f.get("kind", "whole")
+    if kind == "whole" or kind == "other_incident" and not f.get("is_primary", True):
+        return "whole"
+    if kind == "background":
+        return "whole" if f.get("incident_scope") == "background" else "background"
+    if kind in ("partial", "breakdown", "other_incident"):
+        return "partial"
+    return "undecided"
+
+
 def claims_of(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One claim per source and count among ``figures`` (rows of one outcome and group)."""
+    """One claim per source, count, stance and kind among ``figures`` (figure rows of one row)."""
     claims: dict[tuple[Any, ...], dict[str, Any]] = {}
     seen: dict[tuple[Any, ...], tuple[set[str], set[str]]] = {}  # documents and spellings, for membership tests
     for f in figures:
-        key = (f["source_id"], f["value"], f["low"], f["high"], f["qualifier"])
+        stance = f.get("stance") or ("hedged" if f["hedged"] else "asserted")
+        key = (f["source_id"], f["value"], f["low"], f["high"], f["qualifier"], stance, f.get("kind"))
         c = claims.get(key)
         if c is None:
             c = claims[key] = {
@@ -92,9 +106,9 @@ def claims_of(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "source_kind": f["source_kind"], "voice": f["voice"], "value": f["value"], "low": f["low"],
                 "high": f["high"], "qualifier": f["qualifier"],
                 "count": count_text(f["value"], f["low"], f["high"], f["qualifier"], f["text"]),
-                "groups": [], "hedged": True, "documents": [], "figures": [], "spellings": [],
-                "first_seen": None, "last_seen": None}
-        c["hedged"] = c["hedged"] and f["hedged"]
+                "stance": stance, "kind": f.get("kind"), "kind_reason": f.get("kind_reason"), "role": role(f),
+                "groups": [], "hedged": stance != "asserted", "documents": [], "figures": [], "spellings": [],
+                "first_seen": None, "last_seen": None, "of": f.get("whole_text")}
         for g in f["groups"]:
             if g not in c["groups"]:
                 c["groups"].append(g)
@@ -117,53 +131,64 @@ def claims_of(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                       c["source"] or ""))
 
 
-def _attributed(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Claims of named sources when there are any, else every claim."""
-    named = [c for c in claims if c["voice"] == "attributed" and c["source_kind"] not in ("unattributed",)]
-    return named or claims
+def comparable(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims low and high are taken from: asserted whole tolls, not superseded by a revision."""
+    usable = [c for c in claims if c["role"] == "whole" and c["stance"] == "asserted" and not c.get("superseded")]
+    firm = [c for c in usable if c["qualifier"] != "vague"]
+    return firm or usable
 
 
 def spread(claims: list[dict[str, Any]]) -> dict[str, int | None]:
-    """``low``, ``best`` and ``high`` of a row's claims (the rule is in the module docstring)."""
-    claims = _attributed(claims)
-    usable = [c for c in claims if c["qualifier"] != "vague"] or claims
+    """``low`` and ``high`` of a row: over :func:`comparable` claims only (see the module docstring)."""
+    usable = comparable(claims)
     lows = [c["low"] for c in usable if c["low"] is not None]
     highs = [c["high"] for c in usable if c["high"] is not None]
+    return {"low": min(lows) if lows else None, "high": max(highs) if highs else None}
+
+
+def median_rule(claims: list[dict[str, Any]]) -> int | None:
+    """The median of the sources' central values over :func:`comparable` claims (for the export's ``best``)."""
     per_source: dict[Any, list[float]] = defaultdict(list)
-    for c in usable:
-        centre = _central(c) if c["qualifier"] != "vague" else (
+    for c in comparable(claims):
+        centre = c["central"] if c["qualifier"] != "vague" else (
             (c["low"] + c["high"]) / 2 if c["low"] is not None and c["high"] is not None else None)
         if centre is not None:
             per_source[c["source_id"]].append(centre)
     centres = [statistics.median(v) for v in per_source.values()]
-    return {"low": min(lows) if lows else None,
-            "best": round(statistics.median(centres)) if centres else None,
-            "high": max(highs) if highs else None}
+    return round(statistics.median(centres)) if centres else None
 
 
 def _rank(claims: list[dict[str, Any]]) -> int:
     c = claims[0]
-    if c["voice"] == "own" or c["source_kind"] == "unattributed":
+    if c["voice"] == "own":
         return 2
     return 1 if c["source_kind"] == "generic" else 0
 
 
-def summary_line(claims: list[dict[str, Any]], *, limit: int = MAX_SUMMARY_ITEMS) -> str:
+def _shown_name(claim: dict[str, Any]) -> str:
+    singular_body = claim["source_kind"] == "state" and not claim["source"].endswith("s")  # not "officials"
+    return f"the {claim['source']}" if singular_body else claim["source"]
+
+
+def summary_line(claims: list[dict[str, Any]], *, limit: int = MAX_SUMMARY_ITEMS,
+                 revisions: dict[Any, str] | None = None) -> str:
     """``200+ (per Human Rights Watch), 613 (per the Azerbaijani government)`` (see the module docstring)."""
     by_source: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for c in claims:
         by_source[c["source_id"]].append(c)
     entries: dict[str, dict[str, Any]] = {}
-    for members in by_source.values():
+    for source_id, members in by_source.items():
         counts = list(dict.fromkeys(c["count"] for c in members))
-        text = " or ".join(counts) if len(counts) <= 3 else f"{len(counts)} counts from {counts[0]} to {counts[-1]}"
+        if revisions and source_id in revisions:
+            text = revisions[source_id]
+        else:
+            text = " or ".join(counts) if len(counts) <= 3 else \
+                f"{len(counts)} counts from {counts[0]} to {counts[-1]}"
         if all(c["hedged"] for c in members):
             text += " (reportedly)"
         top = max((c["central"] if c["central"] is not None else float(c["low"] or 0)) for c in members)
         entry = entries.setdefault(text, {"names": [], "top": top, "rank": _rank(members)})
-        first = members[0]
-        singular_body = first["source_kind"] == "state" and not first["source"].endswith("s")  # not "officials"
-        entry["names"].append(f"the {first['source']}" if singular_body else first["source"])
+        entry["names"].append(_shown_name(members[0]))
         entry["rank"] = min(entry["rank"], _rank(members))
     chosen = sorted(entries.items(), key=lambda kv: (kv[1]["rank"], kv[1]["top"]))[:limit]
     chosen.sort(key=lambda kv: (kv[1]["top"], kv[0]))
@@ -173,32 +198,68 @@ def summary_line(claims: list[dict[str, Any]], *, limit: int = MAX_SUMMARY_ITEMS
     return ", ".join(items)
 
 
+def _row_key(f: dict[str, Any], wholes: dict[tuple[str, str], dict[str, Any]]) -> tuple[str, str]:
+    """The (outcome, group) row a figure is listed in: a part goes under its whole."""
+    if role(f) != "whole":
+        whole = wholes.get((f["doc_id"], f["part_of"] or ""))
+        if whole is not None and whole["outcome"] == f["outcome"]:
+            return _row_key(whole, wholes)
+        named = group_label({**f, "part_of": None})
+        return f["outcome"], named if named in ("all",) or role(f) == "denied" else "all"
+    return f["outcome"], group_label(f)
+
+
 def compare(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Comparison rows of one event's figures (from :func:`counterclaim.store.queries.figure_rows`).
 
     Returns:
-        Rows ordered by outcome, then ``all`` before named groups and ``part``; each with
-        ``outcome``, ``group``, ``claims``, ``sources`` (distinct), ``documents``, ``low``,
-        ``best``, ``high`` and ``summary``.
+        Rows ordered by outcome, then ``all`` before named groups; each with ``outcome``,
+        ``group``, ``claims`` (every claim, each with its ``role``, ``kind`` and ``stance``),
+        ``whole`` / ``partial`` / ``denied`` / ``background`` / ``undecided`` (the claims of each
+        role), ``revisions``, ``sources`` (distinct sources of whole tolls), ``asserted_sources``,
+        ``documents``, ``low``, ``high``, ``disagreement`` and ``summary``.
     """
+    from counterclaim.reconcile.revisions import revisions
+
+    by_ref = {(f["doc_id"], f["fid"]): f for f in figures}
+    for f in figures:
+        whole = by_ref.get((f["doc_id"], f["part_of"] or ""))
+        f.setdefault("whole_text", " ".join(whole["text"].split()) if whole else None)
     rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for f in figures:
-        rows[(f["outcome"], group_label(f))].append(f)
+        rows[_row_key(f, by_ref)].append(f)
     order = {o: i for i, o in enumerate(OUTCOMES)}
     out = []
     for (outcome, group), members in sorted(rows.items(), key=lambda kv: (
-            order.get(kv[0][0], 99), kv[0][1] != "all", kv[0][1] == "part", kv[0][1])):
+            order.get(kv[0][0], 99), kv[0][1] != "all", kv[0][1])):
         claims = claims_of(members)
-        out.append({"outcome": outcome, "group": group, "claims": claims,
-                    "sources": len({c["source_id"] for c in claims}),
-                    "documents": sorted({f["doc_id"] for f in members}),
-                    **spread(claims), "summary": summary_line(claims)})
+        changes = revisions([c for c in claims if c["role"] == "whole"])
+        by_role = {r: [c for c in claims if c["role"] == r] for r in ROLES}
+        tolls = by_role["whole"]
+        row: dict[str, Any] = {
+            "outcome": outcome, "group": group, "claims": claims, **by_role, "revisions": changes,
+            "sources": len({c["source_id"] for c in tolls}),
+            "asserted_sources": len({c["source_id"] for c in comparable(claims)}),
+            "documents": sorted({f["doc_id"] for f in members}), **spread(claims),
+            "summary": summary_line(tolls, revisions={r["source_id"]: r["chain"] for r in changes})}
+        if by_role["denied"]:
+            denied = "; ".join(f"{c['count']} (by {_shown_name(c)})" for c in by_role["denied"])
+            row["summary"] = (row["summary"] + "; " if row["summary"] else "") + f"denied: {denied}"
+        row["disagreement"] = disagreement(row)
+        out.append(row)
     return out
 
 
+ROLES = ("whole", "partial", "denied", "background", "undecided")
+"""The roles of a row's claims, in the order pages list them."""
+
+
 def disagreement(row: dict[str, Any]) -> float | None:
-    """How far apart a row's claims are: ``high / low`` (1.0 = agreement); None without numbers."""
+    """How far apart a row's comparable claims are: ``high / low`` (1.0 = agreement).
+
+    None without numbers, or when fewer than two sources give asserted whole tolls.
+    """
     low, high = row.get("low"), row.get("high")
-    if not low or high is None:
+    if not low or high is None or row.get("asserted_sources", 2) < 2:
         return None
     return round(high / low, 2)

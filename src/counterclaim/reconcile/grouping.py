@@ -4,8 +4,10 @@ Pure functions over :class:`Node` (an incident as stored). The rule:
 
 Two incidents are **linked** when their dates are compatible and they share a place:
 
-* *dates*: both windows, each widened by :data:`TOLERANCE_DAYS`, overlap; when one is
-  unknown, their main places must be the same place;
+* *dates*: both windows, each widened by :data:`TOLERANCE_DAYS`, overlap. When either date is
+  unknown they are **never** linked: a shared place alone does not make one event (a 2019 car
+  bomb and a 1988 massacre in one city are two events);
+* *scope*: an incident's toll and a cumulative background toll ("since 2003") are never linked;
 * *places*: the weights of the specific (sub-national) places they share add up to at
   least :data:`MIN_SHARED` ("Khojaly" ~ "Hojali" count as one place, see
   :func:`counterclaim.analysis.places.same_place`); incidents that name no specific place
@@ -21,7 +23,8 @@ merges events (``counterclaim merge-events``).
 An event is **named** by its place with the highest summed weight (spelled as most
 documents spell it), unless four or more specific places weigh within 75 % of it (a
 wave of attacks "across Iraq"), when its main country names it; with countries only, up to
-two countries name it ("Armenia–Azerbaijan"). Its year is the most common year of its
+three countries name it, in alphabetical order (every country weighing a quarter of the first
+or more), so that no side alone names a war ("Armenia–Azerbaijan"). Its year is the most common year of its
 incidents, its head noun ("massacre") the one most documents use; the id is the slug of
 place and year: ``khojaly-1992``.
 """
@@ -35,7 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from counterclaim.analysis.countries import country, country_name
+from counterclaim.analysis.countries import country, country_name, is_country_name
 from counterclaim.analysis.places import place_key, related_keys, same_place, split_name
 
 TOLERANCE_DAYS = 7
@@ -59,6 +62,7 @@ class Node:
     specific: dict[str, float] = field(default_factory=dict)
     countries: dict[str, float] = field(default_factory=dict)
     main_key: str | None = None  # set for an event's summary node: its main place over all its incidents
+    scope: str = "incident"  # "background": a cumulative toll, grouped only with other cumulative tolls
 
     @property
     def ref(self) -> tuple[str, int]:
@@ -134,11 +138,10 @@ def _widen(node: Node) -> tuple[_dt.date, _dt.date] | None:
 
 def link_score(a: Node, b: Node) -> float:
     """How strongly two incidents are linked (0 = not linked); the rule is in the module docstring."""
+    if a.scope != b.scope:
+        return 0.0
     wa, wb = _widen(a), _widen(b)
-    if wa and wb:
-        if wa[0] > wb[1] or wb[0] > wa[1]:
-            return 0.0
-    elif a.main is None or a.main != b.main:
+    if wa is None or wb is None or wa[0] > wb[1] or wb[0] > wa[1]:
         return 0.0
     if a.specific or b.specific:
         shared = sum(min(w, b.specific[k]) for k, w in a.specific.items() if k in b.specific)
@@ -284,11 +287,36 @@ def name_event(group: list[Node], canon: dict[str, str]) -> Naming:
     tally = Tally()
     for node in group:
         tally.add(node, canon)
-    return name_tally(tally, canon)
+    return name_tally(tally, canon, scope=group[0].scope if group else "incident")
 
 
-def name_tally(tally: Tally, canon: dict[str, str]) -> Naming:
-    """Name an event from the :class:`Tally` of its incidents (the rule is in the module docstring)."""
+def name_tally(tally: Tally, canon: dict[str, str], *, scope: str = "incident") -> Naming:
+    """Name an event from the :class:`Tally` of its incidents (the rule is in the module docstring).
+
+    A background event (cumulative tolls) is named "<place> (cumulative toll)". A name whose
+    modifier is a party (an armed group, a state body: "Hamas attack") is never used.
+    """
+    naming = _name_tally(tally, canon)
+    if scope == "background":
+        base = naming.place or "Unnamed place"
+        return Naming(name=f"{base} (cumulative toll)", place=naming.place, year=naming.year,
+                      id=f"{slug(base) or 'event'}-cumulative" + (f"-{naming.year}" if naming.year else ""))
+    return naming
+
+
+def _party(where: str) -> bool:
+    """Whether an event name's modifier names a party to a conflict rather than a place."""
+    from counterclaim.attribute.source_types import source_type
+    from counterclaim.reconcile.gazetteer import locate
+
+    if country(where) and not is_country_name(where):
+        return True  # "Armenian attack": a nationality
+    if locate(where) is not None:
+        return False
+    return source_type(where) in ("armed_group", "military", "government")
+
+
+def _name_tally(tally: Tally, canon: dict[str, str]) -> Naming:
     scores, spellings, countries = tally.scores, tally.spellings, tally.countries
     main: str | None = None
     place: str | None = None
@@ -303,9 +331,8 @@ def name_tally(tally: Tally, canon: dict[str, str]) -> Naming:
             main = chosen
             place = max(spellings[chosen], key=lambda s: (spellings[chosen][s], -len(s), s))
     if place is None and countries:
-        codes = [k.lstrip("@") for k, _ in ranked_countries[:2]]
-        if len(codes) == 2 and ranked_countries[1][1] < 0.3 * ranked_countries[0][1]:
-            codes = codes[:1]
+        top_weight = ranked_countries[0][1]
+        codes = [k.lstrip("@") for k, w in ranked_countries[:3] if w >= 0.25 * top_weight]
         place = "–".join(country_name(c).removeprefix("the ") for c in sorted(codes))
         if len(codes) == 1:
             main = f"@{codes[0]}"
@@ -328,6 +355,8 @@ def name_tally(tally: Tally, canon: dict[str, str]) -> Naming:
         for name in names:
             where, h = split_name(name)
             if where is None:
+                continue
+            if _party(where):
                 continue
             if main is not None and h == head and _same(where, main, canon):
                 full[name] += count

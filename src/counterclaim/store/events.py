@@ -29,7 +29,6 @@ from collections import defaultdict
 from typing import Any
 
 from counterclaim.errors import LedgerError, LedgerErrors, NotFoundError
-from counterclaim.store.db import Database, in_batches, placeholders
 from counterclaim.reconcile.grouping import (
     TOLERANCE_DAYS,
     Node,
@@ -39,6 +38,7 @@ from counterclaim.reconcile.grouping import (
     name_event,
     slug,
 )
+from counterclaim.store.db import Database, in_batches, placeholders
 from counterclaim.store.placekeys import KeyMap, place_rows, weights_of
 from counterclaim.store.sources import unique_id
 from counterclaim.store.summaries import MEMBERS, EventAggregate, mark_stale, node_of, refresh_stale, widened
@@ -87,14 +87,16 @@ def _keys_with_spans(nodes: list[Node]) -> dict[str, tuple[_dt.date, _dt.date] |
 def _candidate_events(db: Database, spans: dict[str, tuple[_dt.date, _dt.date] | None]) -> list[Node]:
     """Summary nodes of the live events sharing a key with the new nodes and whose windows can overlap."""
     ids: set[str] = set()
+    scopes: dict[str, str] = {}
     for key, span in spans.items():
-        sql = ("SELECT DISTINCT ep.event_id FROM event_places ep JOIN events e ON e.id = ep.event_id "
-               "WHERE ep.canon = ? AND ep.wmax > 0 AND e.merged_into IS NULL")
-        params: list[Any] = [key]
-        if span is not None:
-            sql += " AND (e.win_lo IS NULL OR (e.win_lo <= ? AND e.win_hi >= ?))"
-            params += [span[1].isoformat(), span[0].isoformat()]
-        ids.update(r["event_id"] for r in db.query(sql, params))
+        if span is None:
+            continue  # an undated incident joins no event on its place alone
+        sql = ("SELECT DISTINCT ep.event_id, e.scope FROM event_places ep JOIN events e ON e.id = ep.event_id "
+               "WHERE ep.canon = ? AND ep.wmax > 0 AND e.merged_into IS NULL "
+               "AND e.win_lo IS NOT NULL AND e.win_lo <= ? AND e.win_hi >= ?")
+        for r in db.query(sql, (key, span[1].isoformat(), span[0].isoformat())):
+            ids.add(r["event_id"])
+            scopes[r["event_id"]] = r["scope"] or "incident"
     out = []
     pad = _dt.timedelta(days=TOLERANCE_DAYS)
     for event_id in sorted(ids):
@@ -107,11 +109,12 @@ def _candidate_events(db: Database, spans: dict[str, tuple[_dt.date, _dt.date] |
         ref = f"event:{event_id}"
         if specific:
             out.append(Node(doc_id=ref, n=0, places=[], names=[], lo=lo, hi=hi, n_figures=1, event_id=event_id,
-                            specific=specific, main_key=main))
+                            specific=specific, main_key=main, scope=scopes[event_id]))
         if countries:  # incidents naming only countries link to such incidents only
             country_main = max(sorted(countries), key=lambda k: countries[k])
             out.append(Node(doc_id=ref, n=1, places=[], names=[], lo=lo, hi=hi, n_figures=1, event_id=event_id,
-                            countries=countries, main_key=main if not specific else country_main))
+                            countries=countries, main_key=main if not specific else country_main,
+                            scope=scopes[event_id]))
     return out
 
 
@@ -121,15 +124,16 @@ def _pending(db: Database, nodes: list[Node], spans: dict[str, tuple[_dt.date, _
     refs: set[tuple[str, int]] = {n.ref for n in nodes}
     found: list[dict[str, Any]] = []
     for key, span in spans.items():
-        sql = ("SELECT i.doc_id, i.n, i.places, i.names, i.date_lo, i.date_hi, i.event_id, d.published "
+        if span is None:
+            continue  # undated: never grouped on its place alone
+        sql = ("SELECT i.doc_id, i.n, i.places, i.names, i.date_lo, i.date_hi, i.event_id, d.published, i.scope "
                "FROM place_keys pk JOIN incident_places ip ON ip.key = pk.key "
                "JOIN incidents i ON i.doc_id = ip.doc_id AND i.n = ip.n JOIN documents d ON d.id = i.doc_id "
                "WHERE pk.canon = ? AND i.event_id IS NULL AND i.how = 'none'")
         params: list[Any] = [key]
-        if span is not None:
-            sql += " AND (i.date_lo IS NULL OR (i.date_lo <= ? AND i.date_hi >= ?))"
-            pad = _dt.timedelta(days=TOLERANCE_DAYS)
-            params += [(span[1] + pad).isoformat(), (span[0] - pad).isoformat()]
+        sql += " AND i.date_lo IS NOT NULL AND i.date_lo <= ? AND i.date_hi >= ?"
+        pad = _dt.timedelta(days=TOLERANCE_DAYS)
+        params += [(span[1] + pad).isoformat(), (span[0] - pad).isoformat()]
         sql += " ORDER BY d.published DESC, i.doc_id, i.n LIMIT ?"
         for r in db.query(sql, [*params, PENDING_LIMIT]):
             if (r["doc_id"], r["n"]) not in refs:
@@ -185,9 +189,9 @@ def regroup(db: Database) -> dict[str, int]:
                         continue  # a document without figures does not start an event
                     naming = name_event(new, keys.canon)
                     existing = unique_id(db, "events", naming.id)
-                    db.execute("INSERT INTO events (id, name, place, year, how, merged_into, created_at, stale) "
-                               "VALUES (?, ?, ?, ?, 'auto', NULL, ?, 1)",
-                               (existing, naming.name, naming.place, naming.year, _now()))
+                    db.execute("INSERT INTO events (id, name, place, year, how, merged_into, created_at, stale, scope) "
+                               "VALUES (?, ?, ?, ?, 'auto', NULL, ?, 1, ?)",
+                               (existing, naming.name, naming.place, naming.year, _now(), new[0].scope))
                     created += 1
                     agg = EventAggregate()
                 else:
@@ -228,7 +232,7 @@ def upgrade(db: Database) -> None:
     canon = canonical_of_weights({k: w for k, w in weights.items() if kinds[k] == "place"})
     db.executemany("INSERT INTO place_keys (key, canon) VALUES (?, ?)",
                    [(k, canon.get(k, k)) for k in sorted(weights)])
-    refresh_stale(db)
+    # the events are recomputed by the migrations after this one (0004 marks every event stale)
 
 
 def resolve_event(db: Database, event_id: str) -> str:
@@ -326,7 +330,8 @@ def resolve_document(db: Database, doc_id: str) -> str:
 def event_rows(db: Database, event_id: str | None = None) -> list[dict[str, Any]]:
     """Live events (or one) with their documents and incident dates (plain dicts, no claims)."""
     only = " AND id = ?" if event_id else ""
-    events = db.query(f"SELECT id, name, place, year, how FROM events WHERE merged_into IS NULL{only} ORDER BY id",
+    events = db.query(f"SELECT id, name, place, year, how, date_start, date_end FROM events "
+                      f"WHERE merged_into IS NULL{only} ORDER BY id",
                       (event_id,) if event_id else ())
     incidents = db.query("SELECT i.event_id, i.doc_id, i.date_lo, i.date_hi, i.names, d.published FROM incidents i "
                          "JOIN documents d ON d.id = i.doc_id WHERE i.event_id IS NOT NULL"
@@ -345,10 +350,8 @@ def event_rows(db: Database, event_id: str | None = None) -> list[dict[str, Any]
             for n in json.loads(r["names"]):
                 if not n.startswith("*"):
                     names[n] = names.get(n, 0) + 1
-        precise = [(r["date_lo"], r["date_hi"]) for r in rows if r["date_lo"] and r["date_lo"][:7] == r["date_hi"][:7]]
         out.append({"id": e["id"], "name": e["name"], "place": e["place"], "year": e["year"], "how": e["how"],
-                    "date_start": min((p[0] for p in precise), default=None),
-                    "date_end": max((p[1] for p in precise), default=None),
+                    "date_start": e["date_start"], "date_end": e["date_end"],
                     "also_called": sorted(names, key=lambda n: (-names[n], n)),
                     "documents": sorted({r["doc_id"] for r in rows}),
                     "published_first": min((r["published"] for r in rows if r["published"]), default=None),

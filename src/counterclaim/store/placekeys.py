@@ -18,8 +18,8 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from counterclaim.store.db import Database, in_batches, placeholders
 from counterclaim.reconcile.grouping import representative
+from counterclaim.store.db import Database, in_batches, placeholders
 
 
 def place_rows(doc_id: str, n: int, places_json: str) -> list[tuple[str, int, str, str, float]]:

@@ -6,15 +6,16 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from counterclaim.store.db import Database, in_batches, placeholders
 from counterclaim.records import Act, Count, Diagnostic, Document, Figure, Quote, Result, Source, Speaker
+from counterclaim.store.db import Database, in_batches, placeholders
 
 _FIGURES = (
     "SELECT f.doc_id, f.fid, f.seq, f.span_start, f.span_end, f.text, f.outcome, f.value, f.low, f.high, f.qualifier, "
     "f.groups, f.part_of, f.source_name, f.source_type, f.source_start, f.source_end, f.hedged, f.sentence_start, "
     "f.sentence_end, f.confidence, f.claimant, f.voice, f.incident, d.title, d.published, d.publisher, d.path, "
     "d.rules_version, s.source_id, src.name AS source, src.kind AS source_kind, i.event_id, i.is_primary, "
-    "i.date_lo, i.date_hi, i.place AS incident_place, i.year AS incident_year "
+    "i.date_lo, i.date_hi, i.place AS incident_place, i.year AS incident_year, f.stance, f.kind, f.kind_reason, "
+    "i.scope AS incident_scope, f.sentence_start AS s0 "
     "FROM figures f JOIN documents d ON d.id = f.doc_id "
     "LEFT JOIN source_spellings s ON s.spelling = f.claimant "
     "LEFT JOIN sources src ON src.id = s.source_id "
@@ -27,15 +28,20 @@ def _figure(row: dict[str, Any]) -> dict[str, Any]:
     row["hedged"] = bool(row["hedged"])
     row["is_primary"] = bool(row["is_primary"]) if row.get("is_primary") is not None else None
     row["source_type"] = row["source_type"] or ("media" if row["voice"] == "own" else "unspecified")
+    if row["voice"] == "own":
+        row["source_type"] = "media"  # the text's own voice is its publication's
+    row["stance"] = row.get("stance") or ("hedged" if row["hedged"] else "asserted")
+    row.pop("s0", None)
     return row
 
 
 def figure_rows(db: Database, *, event_id: str | None = None, doc_id: str | None = None,
-                doc_ids: list[str] | None = None, source_id: str | None = None) -> list[dict[str, Any]]:
+                doc_ids: list[str] | None = None, source_id: str | None = None,
+                sentences: bool = False) -> list[dict[str, Any]]:
     """Figures with their document, normalised source and event, in document order.
 
     Each argument given narrows the rows: one event, one document, a list of documents, one
-    (normalised) source.
+    (normalised) source. ``sentences`` adds each figure's ``sentence`` (cut by the database).
     """
     where, params = [], []
     if event_id is not None:
@@ -51,15 +57,22 @@ def figure_rows(db: Database, *, event_id: str | None = None, doc_id: str | None
         ids = sorted(set(doc_ids))
         out = []
         for part in in_batches(ids):
-            out += figure_rows_where(db, [*where, f"f.doc_id IN ({placeholders(len(part))})"], [*params, *part])
+            out += figure_rows_where(db, [*where, f"f.doc_id IN ({placeholders(len(part))})"], [*params, *part],
+                                     sentences=sentences)
         out.sort(key=lambda f: (f["published"] is not None, f["published"] or "", f["doc_id"], f["seq"]))
         return out
-    return figure_rows_where(db, where, params)
+    return figure_rows_where(db, where, params, sentences=sentences)
 
 
-def figure_rows_where(db: Database, where: list[str], params: list[Any]) -> list[dict[str, Any]]:
+_SENTENCE = (", substr(d.text, CAST(f.sentence_start AS INTEGER) + 1, "
+             "CAST(f.sentence_end - f.sentence_start AS INTEGER)) AS sentence ")
+
+
+def figure_rows_where(db: Database, where: list[str], params: list[Any], *,
+                      sentences: bool = False) -> list[dict[str, Any]]:
     """Figure rows (as :func:`figure_rows`) matching SQL conditions on ``f`` (figures), ``d``, ``s``, ``i``."""
-    sql = _FIGURES + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.published, f.doc_id, f.seq"
+    base = _FIGURES.replace(" FROM figures f", _SENTENCE + "FROM figures f", 1) if sentences else _FIGURES
+    sql = base + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.published, f.doc_id, f.seq"
     return [_figure(r) for r in db.query(sql, params)]
 
 
@@ -106,7 +119,8 @@ def load_result(db: Database, doc_id: str) -> Result:
                source=Source(f["source_name"], f["source_type"] or "unspecified",
                              _span(f["source_start"], f["source_end"])) if f["source_name"] is not None else None,
                hedged=bool(f["hedged"]), sentence=_span(f["sentence_start"], f["sentence_end"]),
-               confidence=f["confidence"])
+               confidence=f["confidence"], stance=f.get("stance") or ("hedged" if f["hedged"] else "asserted"),
+               kind=f.get("kind"), kind_reason=f.get("kind_reason"))
         for f in db.query("SELECT * FROM figures WHERE doc_id = ? ORDER BY seq", (doc_id,)))
     quotes = tuple(
         Quote(id=q["qid"], span=(int(q["span_start"]), int(q["span_end"])), text=q["text"],
@@ -141,4 +155,36 @@ def summary_counts(db: Database) -> dict[str, int]:
     out = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("documents", "figures", "quotes", "acts")}
     out["sources"] = int(db.scalar("SELECT COUNT(*) FROM sources WHERE merged_into IS NULL") or 0)
     out["events"] = int(db.scalar("SELECT COUNT(*) FROM events WHERE merged_into IS NULL") or 0)
+    return out
+
+
+def document_details(db: Database, doc_ids: list[str]) -> list[dict[str, Any]]:
+    """Id, title, publication date, publisher and path of documents, oldest first."""
+    out: list[dict[str, Any]] = []
+    for part in in_batches(sorted(set(doc_ids))):
+        out += db.query(f"SELECT id, title, published, publisher, path FROM documents WHERE id IN "
+                        f"({placeholders(len(part))})", part)
+    return sorted(out, key=lambda d: (d["published"] or "", d["id"]))
+
+
+def event_places(db: Database, event_id: str) -> dict[str, Any]:
+    """Where an event happened, as the ledger keeps it (country, admin area, coordinates, precision)."""
+    rows = db.query("SELECT scope, country, adm_1, adm_1_code, latitude, longitude, where_prec, geonameid "
+                    "FROM events WHERE id = ?", (event_id,))
+    return rows[0] if rows else {}
+
+
+def event_ids_like(db: Database, text: str, limit: int = 10) -> list[str]:
+    """Live event ids that start with, or contain, ``text`` (for suggestions), best first."""
+    needle = text.lower().replace("\\", "").replace("%", "").replace("_", "")
+    rows = db.query("SELECT id FROM events WHERE merged_into IS NULL AND (id LIKE ? OR lower(name) LIKE ?) "
+                    "ORDER BY n_documents DESC, id LIMIT ?", (f"%{needle}%", f"%{needle}%", limit))
+    return sorted((r["id"] for r in rows), key=lambda i: (not i.startswith(needle), i))
+
+
+def all_checks(db: Database) -> list[dict[str, Any]]:
+    """Every stored flag of every live event."""
+    out: list[dict[str, Any]] = []
+    for r in db.query("SELECT checks FROM events WHERE merged_into IS NULL AND checks IS NOT NULL ORDER BY id"):
+        out += json.loads(r["checks"])
     return out

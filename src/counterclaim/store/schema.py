@@ -192,6 +192,11 @@ def migrate(db: Database) -> list[str]:
                 migration.after(db)
             db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", (migration.name, _now()))
         new.append(migration.name)
+    if new and "0003_event_summaries" in done | set(new):
+        from counterclaim.store.summaries import refresh_stale
+
+        with db.transaction():  # the events the migrations marked stale, computed with the final schema
+            refresh_stale(db)
     return new
 
 
@@ -282,3 +287,44 @@ def _upgrade_event_summaries(db: Database) -> None:
 
 
 MIGRATIONS = (*MIGRATIONS, Migration("0003_event_summaries", _EVENT_SUMMARIES, after=_upgrade_event_summaries))
+
+
+# -- 0004_kinds_stance_places (issue 11: like with like) --------------------------------------
+# ``figures`` keep the stance (asserted | hedged | denied | rejected) and the kind (whole |
+# partial | breakdown | background | other_incident; NULL: undecided) with its reason.
+# ``incidents.scope`` keeps cumulative tolls apart (``background`` incidents form their own
+# events); ``incidents.place_country`` is the country the text gives the place itself ("Bogota,
+# Colombia"). ``events`` keep where the event happened, from the gazetteer: country, admin area,
+# coordinates and precision (:mod:`counterclaim.reconcile.gazetteer`). ``event_outcomes`` lose
+# nothing: ``best`` stays for the export's ``best`` column (never shown on pages). Source
+# spellings are looked up case-folded. The data step fills the stance of stored figures from
+# ``hedged`` (or what newer extractions kept in ``extra``) and classifies their kinds from their
+# sentences, then marks every event for recomputation.
+_KINDS_STANCE_PLACES = (
+    "ALTER TABLE figures ADD COLUMN stance TEXT",
+    "ALTER TABLE figures ADD COLUMN kind TEXT",
+    "ALTER TABLE figures ADD COLUMN kind_reason TEXT",
+    "ALTER TABLE incidents ADD COLUMN scope TEXT NOT NULL DEFAULT 'incident'",
+    "ALTER TABLE incidents ADD COLUMN place_country TEXT",
+    "ALTER TABLE events ADD COLUMN scope TEXT NOT NULL DEFAULT 'incident'",
+    "ALTER TABLE events ADD COLUMN country TEXT",
+    "ALTER TABLE events ADD COLUMN adm_1 TEXT",
+    "ALTER TABLE events ADD COLUMN adm_1_code TEXT",
+    "ALTER TABLE events ADD COLUMN latitude DOUBLE PRECISION",
+    "ALTER TABLE events ADD COLUMN longitude DOUBLE PRECISION",
+    "ALTER TABLE events ADD COLUMN where_prec INTEGER",
+    "ALTER TABLE events ADD COLUMN geonameid BIGINT",
+    "ALTER TABLE event_outcomes ADD COLUMN asserted INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE event_outcomes ADD COLUMN kinds TEXT",
+    "CREATE INDEX source_spellings_folded ON source_spellings (lower(spelling))",
+    "UPDATE events SET stale = 1",
+)
+
+
+def _upgrade_kinds(db: Database) -> None:
+    from counterclaim.store.write import upgrade_figures
+
+    upgrade_figures(db)
+
+
+MIGRATIONS = (*MIGRATIONS, Migration("0004_kinds_stance_places", _KINDS_STANCE_PLACES, after=_upgrade_kinds))

@@ -1,7 +1,8 @@
 """Normalised sources in the ledger: every spelling seen, merged and split by users.
 
 A *spelling* is a claimant exactly as a document writes it (whitespace collapsed):
-"Azerbaijan’s Government" and "Azerbaijan's Government" are two spellings. Each spelling
+"Azerbaijan’s Government" and "Azerbaijan's Government" are two spellings. Spellings that
+differ only in case ("bracho", "Bracho") are one source. Each spelling
 points to one *source*. A new spelling is normalised (:mod:`counterclaim.reconcile.claimants`);
 when its key is already known it joins that key's source, else a new source is created
 with a readable id (``azerbaijani-government``, ``human-rights-watch``).
@@ -19,8 +20,8 @@ from typing import Any
 
 from counterclaim.errors import LedgerErrors, NotFoundError
 from counterclaim.reconcile.claimants import normalise
-from counterclaim.store.db import Database, in_batches, placeholders
 from counterclaim.reconcile.grouping import slug
+from counterclaim.store.db import Database, in_batches, placeholders
 
 
 def _now() -> str:
@@ -62,6 +63,12 @@ def ensure_spellings(db: Database, spellings: dict[str, tuple[str, str | None]],
         if spelling in known:
             continue
         voice, source_type = spellings[spelling]
+        same = db.query("SELECT key, source_id FROM source_spellings WHERE lower(spelling) = ? LIMIT 1",
+                        (spelling.lower(),))
+        if same:  # "bracho" and "Bracho": one source, whatever the case
+            db.execute("INSERT INTO source_spellings (spelling, key, source_id, how, first_seen) "
+                       "VALUES (?, ?, ?, 'auto', ?)", (spelling, same[0]["key"], same[0]["source_id"], _now()))
+            continue
         found = normalise(spelling, source_type=source_type, document_text=document_text, publication=voice == "own")
         source_id = db.scalar("SELECT source_id FROM source_keys WHERE key = ?", (found.key,))
         if source_id is None:

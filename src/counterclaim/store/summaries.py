@@ -26,16 +26,19 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from counterclaim.reconcile.checks import checks_of_figures
-from counterclaim.reconcile.compare import compare, disagreement
-from counterclaim.store.db import Database, in_batches, placeholders
+from counterclaim.reconcile.compare import compare, median_rule
+from counterclaim.reconcile.gazetteer import Location, locate
 from counterclaim.reconcile.grouping import TOLERANCE_DAYS, Node, Tally, apply_canon, name_tally
+from counterclaim.store.db import Database, in_batches, placeholders
 from counterclaim.store.placekeys import KeyMap
 from counterclaim.store.queries import figure_rows
 
-MEMBERS = ("SELECT i.doc_id, i.n, i.places, i.names, i.date_lo, i.date_hi, i.event_id, d.published "
+MEMBERS = ("SELECT i.doc_id, i.n, i.places, i.names, i.date_lo, i.date_hi, i.event_id, d.published, i.scope, "
+           "i.place_country "
            "FROM incidents i JOIN documents d ON d.id = i.doc_id")
 """An incident with what grouping needs (add a WHERE clause)."""
 
@@ -52,7 +55,7 @@ def node_of(row: dict[str, Any], n_figures: int = 0) -> Node:
     """A grouping node from a row of :data:`MEMBERS`."""
     return Node(doc_id=row["doc_id"], n=row["n"], places=[tuple(p) for p in json.loads(row["places"])],
                 names=json.loads(row["names"]), lo=_date(row["date_lo"]), hi=_date(row["date_hi"]),
-                n_figures=n_figures, event_id=row["event_id"])
+                n_figures=n_figures, event_id=row["event_id"], scope=row.get("scope") or "incident")
 
 
 def widened(node: Node) -> tuple[_dt.date, _dt.date] | None:
@@ -160,13 +163,15 @@ _CLEAR = ("UPDATE events SET stale = 0, main_key = NULL, win_lo = NULL, win_hi =
 
 def refresh_event(db: Database, event_id: str, keys: KeyMap) -> int:
     """Recompute one event's aggregates and automatic name; 1 when it was an empty automatic event, removed."""
-    [event] = db.query("SELECT id, name, place, year, how, merged_into FROM events WHERE id = ?", (event_id,))
+    [event] = db.query("SELECT id, name, place, year, how, merged_into, scope FROM events WHERE id = ?", (event_id,))
     db.execute("DELETE FROM event_places WHERE event_id = ?", (event_id,))
     db.execute("DELETE FROM event_outcomes WHERE event_id = ?", (event_id,))
     tally, agg = Tally(), EventAggregate()
     names: Counter[str] = Counter()
     starts: list[str] = []
     ends: list[str] = []
+    windows: list[tuple[str, str]] = []
+    hints: Counter[str] = Counter()
     if event["merged_into"] is None:
         for row in db.stream(MEMBERS + " WHERE i.event_id = ?", (event_id,)):
             node = node_of(row)
@@ -179,6 +184,10 @@ def refresh_event(db: Database, event_id: str, keys: KeyMap) -> int:
             lo, hi = row["date_lo"], row["date_hi"]
             if lo and hi and lo[:7] == hi[:7]:
                 starts, ends = [min([lo, *starts])], [max([hi, *ends])]
+            elif lo and hi and (not windows or _days(lo, hi) < _days(*windows[0])):
+                windows = [(lo, hi)]
+            if row.get("place_country"):
+                hints[row["place_country"]] += 1
     if tally.size == 0:
         merged_here = db.scalar("SELECT 1 FROM events WHERE merged_into = ?", (event_id,))
         if event["how"] == "auto" and event["merged_into"] is None and not merged_here:
@@ -186,27 +195,35 @@ def refresh_event(db: Database, event_id: str, keys: KeyMap) -> int:
             return 1
         db.execute(_CLEAR, ("\n".join([event_id, event["name"] or ""]).lower(), event_id))
         return 0
+    if not starts and windows:  # no incident dated to a month: the narrowest window (a year, "since 2003")
+        starts, ends = [windows[0][0]], [windows[0][1]]
+    where = event_location(tally, hints)
+    db.execute("UPDATE events SET country = ?, adm_1 = ?, adm_1_code = ?, latitude = ?, longitude = ?, where_prec = ?, "
+               "geonameid = ? WHERE id = ?",
+               (where.country, where.adm_1, where.adm_1_code, where.latitude, where.longitude, where.precision,
+                where.geonameid, event_id) if where else (None, None, None, None, None, None, None, event_id))
     if event["how"] == "auto":
-        naming = name_tally(tally, keys.canon)
+        naming = name_tally(tally, keys.canon, scope=event["scope"] or "incident")
         if (naming.name, naming.place, naming.year) != (event["name"], event["place"], event["year"]):
             db.execute("UPDATE events SET name = ?, place = ?, year = ? WHERE id = ?",
                        (naming.name, naming.place, naming.year, event_id))
             event["name"] = naming.name
     agg.write(db, event_id)
     docs = [r["doc_id"] for r in db.query("SELECT DISTINCT doc_id FROM incidents WHERE event_id = ?", (event_id,))]
-    figures = figure_rows(db, doc_ids=docs)  # the event's documents: its checks look at all their figures
-    rows = compare([f for f in figures if f["event_id"] == event_id])
+    figures = figure_rows(db, event_id=event_id, sentences=True)
+    rows = compare(figures)
     killed = None
     for seq, r in enumerate(rows):
-        r["disagreement"] = disagreement(r)
         if killed is None and r["outcome"] == "killed" and r["group"] == "all":
             killed = r
+        kinds = Counter(c["role"] for c in r["claims"])
         db.execute("INSERT INTO event_outcomes (event_id, seq, outcome, grp, low, best, high, sources, n_documents, "
-                   "summary, disagreement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (event_id, seq, r["outcome"], r["group"], r["low"], r["best"], r["high"], r["sources"],
-                    len(r["documents"]), r["summary"], r["disagreement"]))
+                   "summary, disagreement, asserted, kinds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (event_id, seq, r["outcome"], r["group"], r["low"], median_rule(r["claims"]), r["high"],
+                    r["sources"], len(r["documents"]), r["summary"], r["disagreement"], r["asserted_sources"],
+                    json.dumps(dict(sorted(kinds.items())))))
     also = sorted(names, key=lambda n: (-names[n], n))
-    flags = [f for f in checks_of_figures(db, figures) if f["event_id"] == event_id]
+    flags = checks_of_figures(figures)
     del figures, rows
     db.execute("UPDATE events SET stale = 0, n_documents = ?, date_start = ?, date_end = ?, also_called = ?, "
                "spread = ?, search_text = ?, checks = ? WHERE id = ?",
@@ -215,6 +232,34 @@ def refresh_event(db: Database, event_id: str, keys: KeyMap) -> int:
                 "\n".join([event_id, event["name"] or "", *also]).lower(), json.dumps(flags, ensure_ascii=False),
                 event_id))
     return 0
+
+
+def _days(lo: str, hi: str) -> int:
+    return (_dt.date.fromisoformat(hi) - _dt.date.fromisoformat(lo)).days
+
+
+def event_location(tally: Tally, hints: Counter[str]) -> Location | None:
+    """Where an event happened: its heaviest place the gazetteer knows (:mod:`counterclaim.reconcile.gazetteer`).
+
+    Places are tried heaviest first; the country the text gives a place itself ("Bogota,
+    Colombia") disambiguates and, when no place is in the gazetteer, gives the country alone.
+    An event that names only countries is placed in its heaviest country. The country the
+    documents mention most is never used for an event that names a place.
+    """
+    hint = hints.most_common(1)[0][0] if hints else None
+    ranked = sorted(tally.scores, key=lambda k: (-tally.scores[k], k))
+    for n, key in enumerate(ranked[:6]):
+        spellings = tally.spellings[key]
+        for spelling, _ in spellings.most_common(3):
+            found = locate(spelling, hint)
+            if found is not None and found.precision < 6:
+                return found if n == 0 or found.precision > 1 else replace(found, precision=2)
+    if ranked:
+        return Location(name=ranked[0], country=hint, precision=6) if hint else None
+    if tally.countries:
+        top = max(sorted(tally.countries), key=lambda k: tally.countries[k]).lstrip("@")
+        return Location(name=top, country=top, precision=6)
+    return None
 
 
 def _like(text: str) -> str:
@@ -238,14 +283,17 @@ def overview_page(db: Database, *, sort: str = "documents", page: int = 1, size:
     total = int(db.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params) or 0)
     pages = max(1, -(-total // size))
     page = min(max(1, page), pages)
-    events = db.query(f"SELECT id, name, place, year, date_start, date_end, n_documents, spread FROM events "
+    events = db.query(f"SELECT id, name, place, year, date_start, date_end, n_documents, spread, country, scope "
+                      f"FROM events "
                       f"WHERE {where} ORDER BY {SORTS.get(sort, SORTS['documents'])} LIMIT ? OFFSET ?",
                       [*params, size, (page - 1) * size])
     ids = [e["id"] for e in events]
     rows: dict[str, list[dict[str, Any]]] = {}
-    for r in db.query("SELECT event_id, outcome, grp, low, best, high, sources, n_documents, summary, disagreement "
+    for r in db.query("SELECT event_id, outcome, grp, low, high, sources, asserted, n_documents, summary, "
+                      "disagreement, kinds "
                       f"FROM event_outcomes WHERE grp = 'all' AND event_id IN ({placeholders(len(ids))}) "
                       "ORDER BY event_id, seq", ids):
+        r["kinds"] = json.loads(r["kinds"]) if r.get("kinds") else {}
         rows.setdefault(r.pop("event_id"), []).append({"group": r.pop("grp"), **r})
     for e in events:
         mine = rows.get(e["id"], [])

@@ -9,8 +9,8 @@ transaction, keeping the users' decisions: a new incident takes the event of the
 incident with the same main place and year.
 
 Every figure gets a *claimant*: the source's name as written, or — for a figure stated in
-the text's own voice — the publisher (else the author; else ``unattributed``). Claimant
-spellings are mapped to normalised sources by :mod:`counterclaim.store.sources`.
+the text's own voice — the publisher (else the author; else the document itself, never a
+pooled "unattributed" source). Claimant spellings are mapped to normalised sources by :mod:`counterclaim.store.sources`.
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ import datetime as _dt
 import json
 from typing import Any
 
-from counterclaim.reconcile.claimants import UNATTRIBUTED, clean_spelling
-from counterclaim.store.db import Database
 from counterclaim.analysis.incidents import Incident
-from counterclaim.store.sources import ensure_spellings
+from counterclaim.reconcile.claimants import clean_spelling, not_a_claimant
 from counterclaim.records import Figure, Result
+from counterclaim.store.db import Database
+from counterclaim.store.sources import ensure_spellings
 
 _FIGURE_KEYS = {"id", "span", "text", "outcome", "count", "groups", "part_of", "source", "hedged", "sentence",
-                "confidence"}
+                "confidence", "stance", "kind", "kind_reason"}
 
 
 def now() -> str:
@@ -35,14 +35,20 @@ def now() -> str:
 
 
 def claimant(figure: Figure, result: Result) -> tuple[str, str]:
-    """``(spelling, voice)``: who claims the figure; voice is ``attributed`` or ``own``."""
-    if figure.source is not None and figure.source.name.strip():
+    """``(spelling, voice)``: who claims the figure; voice is ``attributed`` or ``own``.
+
+    A source name that is no claimant (a place, a fragment: :func:`~counterclaim.reconcile.claimants.
+    not_a_claimant`) counts as the text's own voice. The text's own voice is its publication's:
+    the publisher, else the author, else the document itself (``document <id>``) — never one
+    pooled "unattributed" source.
+    """
+    if figure.source is not None and figure.source.name.strip() and not not_a_claimant(figure.source.name):
         return clean_spelling(figure.source.name), "attributed"
     doc = result.document
     for name in (doc.publisher, doc.author):
         if name and name.strip():
             return clean_spelling(name), "own"
-    return UNATTRIBUTED, "own"
+    return f"document {doc.id[:12]}", "own"
 
 
 def _extra(d: dict[str, Any], known: set[str]) -> str | None:
@@ -51,8 +57,10 @@ def _extra(d: dict[str, Any], known: set[str]) -> str | None:
 
 
 def _figure_rows(result: Result, incident_of: dict[str, int]) -> list[tuple[Any, ...]]:
+    from counterclaim.analysis.kinds import classify_all
+
     rows = []
-    for seq, f in enumerate(result.figures):
+    for seq, f in enumerate(classify_all(list(result.figures), result.document.text)):
         spelling, voice = claimant(f, result)
         src = f.source
         rows.append((
@@ -61,8 +69,15 @@ def _figure_rows(result: Result, incident_of: dict[str, int]) -> list[tuple[Any,
             src.type if src else None, src.span[0] if src and src.span else None,
             src.span[1] if src and src.span else None, int(f.hedged), f.sentence[0] if f.sentence else None,
             f.sentence[1] if f.sentence else None, f.confidence, _extra(f.to_dict(), _FIGURE_KEYS), spelling, voice,
-            incident_of.get(f.id, 0)))
+            incident_of.get(f.id, 0), stance_of(f), f.kind, f.kind_reason))
     return rows
+
+
+def stance_of(figure: Figure) -> str:
+    """The figure's stance; a hedged figure from before stances existed reads as ``hedged``."""
+    if figure.stance in ("denied", "rejected", "hedged"):
+        return figure.stance
+    return "hedged" if figure.hedged else "asserted"
 
 
 def _insert_extraction(db: Database, result: Result, incidents: list[Incident]) -> None:
@@ -71,7 +86,7 @@ def _insert_extraction(db: Database, result: Result, incidents: list[Incident]) 
     db.executemany(
         "INSERT INTO figures (doc_id, fid, seq, span_start, span_end, text, outcome, value, low, high, qualifier, "
         "groups, part_of, source_name, source_type, source_start, source_end, hedged, sentence_start, sentence_end, "
-        "confidence, extra, claimant, voice, incident) VALUES (" + ", ".join("?" * 25) + ")",
+        "confidence, extra, claimant, voice, incident, stance, kind, kind_reason) VALUES (" + ", ".join("?" * 28) + ")",
         _figure_rows(result, incident_of))
     db.executemany(
         "INSERT INTO quotes (doc_id, qid, seq, span_start, span_end, text, speaker, speaker_start, speaker_end, via, "
@@ -93,18 +108,18 @@ def _insert_extraction(db: Database, result: Result, incidents: list[Incident]) 
          for seq, d in enumerate(result.diagnostics)])
     db.executemany(
         "INSERT INTO incidents (doc_id, n, is_primary, place, place_key, places, names, date_lo, date_hi, date_text, "
-        "year, event_id, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+        "year, event_id, how, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)",
         [(doc_id, inc.n, int(inc.is_primary), inc.place.name if inc.place else None,
           inc.place.key if inc.place else None,
           json.dumps([[p.name, p.key, p.kind, p.weight] for p in inc.places], ensure_ascii=False),
           json.dumps(inc.names, ensure_ascii=False), inc.lo.isoformat() if inc.lo else None,
-          inc.hi.isoformat() if inc.hi else None, inc.date_text, inc.year, ) for inc in incidents])
+          inc.hi.isoformat() if inc.hi else None, inc.date_text, inc.year, inc.scope) for inc in incidents])
     db.executemany("INSERT INTO incident_places (doc_id, n, key, kind, weight) VALUES (?, ?, ?, ?, ?)",
                    [(doc_id, inc.n, p.key, p.kind, float(p.weight)) for inc in incidents for p in inc.places])
     spellings: dict[str, tuple[str, str | None]] = {}
     for f in result.figures:
         spelling, voice = claimant(f, result)
-        spellings.setdefault(spelling, (voice, f.source.type if f.source else "media"))
+        spellings.setdefault(spelling, (voice, f.source.type if f.source and voice == "attributed" else "media"))
     ensure_spellings(db, spellings, document_text=result.document.text)
 
 
@@ -160,3 +175,30 @@ def replace_extraction(db: Database, result: Result, incidents: list[Incident]) 
                            (match["event_id"], match["how"], doc_id, inc.n))
         db.execute("UPDATE documents SET rules_version = ?, versions = ?, extracted_at = ? WHERE id = ?",
                    (result.versions.get("rules"), json.dumps(result.versions, sort_keys=True), now(), doc_id))
+
+
+def upgrade_figures(db: Database) -> None:
+    """Fill ``stance``, ``kind`` and ``kind_reason`` of figures stored before migration 0004.
+
+    Reads one document at a time (its text and figures), so memory stays flat on a large ledger.
+    """
+    from counterclaim.analysis.kinds import classify
+    from counterclaim.records import Count
+
+    ids = [r["id"] for r in db.query("SELECT id FROM documents ORDER BY id")]
+    for doc_id in ids:
+        text = db.scalar("SELECT text FROM documents WHERE id = ?", (doc_id,)) or ""
+        updates = []
+        for r in db.query("SELECT fid, span_start, span_end, text, outcome, value, low, high, qualifier, part_of, "
+                          "hedged, sentence_start, sentence_end, extra FROM figures WHERE doc_id = ?", (doc_id,)):
+            extra = json.loads(r["extra"]) if r["extra"] else {}
+            figure = Figure(id=r["fid"], span=(int(r["span_start"]), int(r["span_end"])), text=r["text"],
+                            outcome=r["outcome"], count=Count(r["value"], r["low"], r["high"], r["qualifier"]),
+                            part_of=r["part_of"], hedged=bool(r["hedged"]),
+                            sentence=(int(r["sentence_start"]), int(r["sentence_end"]))
+                            if r["sentence_start"] is not None else None,
+                            stance=extra.get("stance") or "asserted")
+            kind, reason = (extra["kind"], extra.get("kind_reason")) if extra.get("kind") else classify(figure, text)
+            updates.append((stance_of(figure), kind, reason, doc_id, r["fid"]))
+        db.executemany("UPDATE figures SET stance = ?, kind = ?, kind_reason = ? WHERE doc_id = ? AND fid = ?",
+                       updates)

@@ -18,22 +18,18 @@ from typing import Any
 
 from counterclaim.errors import LedgerErrors, NotFoundError
 from counterclaim.ledger import Ledger
-from counterclaim.store import events as _events
+from counterclaim.present.pages import event_page, resolve
+from counterclaim.reconcile.compare import compare
 from counterclaim.store import search as _search
 from counterclaim.store import sources as _sources
-from counterclaim.reconcile.compare import compare, disagreement
 from counterclaim.store.db import placeholders
 from counterclaim.store.queries import document_rows, figure_rows, load_result
-from counterclaim.store.summaries import overview_page, stored_checks
-from counterclaim.web.chart import range_chart
+from counterclaim.store.summaries import overview_page
 
 PAGE_SIZE = 50
 DOCUMENTS_PAGE = 100
 SOURCES_PAGE = 100
 SOURCE_EVENTS_PAGE = 25
-MAX_EVIDENCE = 3
-MAX_CLAIMS = 60
-MAX_CHART_ROWS = 40
 MAX_CACHED_PAGES = 64
 SORTS = ("documents", "spread", "year", "id")
 _PG_FINGERPRINT = (
@@ -48,23 +44,9 @@ logger = logging.getLogger(__name__)
 _CLOSED = object()
 
 
-_SENTENCES = (
-    "SELECT f.doc_id, f.fid, f.text, d.title, d.published, "
-    "substr(d.text, CAST(f.sentence_start AS INTEGER) + 1, CAST(f.sentence_end - f.sentence_start AS INTEGER)) "
-    "AS sentence FROM figures f JOIN documents d ON d.id = f.doc_id "
-    "JOIN incidents i ON i.doc_id = f.doc_id AND i.n = f.incident WHERE i.event_id = ?")
-"""An event's figures with their exact sentences (cut by the database: texts stay there)."""
-
-
 _BUILDERS: dict[str, Callable[[Ledger], Any]] = {
     "counts": Ledger.counts, "documents": Ledger.documents, "sources": Ledger.sources}
 """What the cache holds, in the order a warm-up builds it."""
-
-
-def _evidence(f: dict[str, Any]) -> dict[str, Any]:
-    sentence = f["sentence"]
-    return {"doc_id": f["doc_id"], "fid": f["fid"], "title": f["title"], "published": f["published"],
-            "text": f["text"], "sentence": " ".join(sentence.split()) if sentence else f["text"]}
 
 
 class LedgerView:
@@ -153,45 +135,20 @@ class LedgerView:
                 "pages": data["pages"], "sort": sort if sort in SORTS else "documents", "q": q}
 
     def event(self, event_id: str, *, all_claims: bool = False) -> dict[str, Any]:
-        """One event: documents, per outcome and group each source's claims with sentences, a chart; checks.
+        """One event: :func:`counterclaim.present.pages.event_page` (the page ``counterclaim event`` prints).
 
-        A row lists at most :data:`MAX_CLAIMS` claims, those in most documents (in the
-        comparison's order; ``claims_total`` counts them all), unless ``all_claims``. Each
-        claim carries at most :data:`MAX_EVIDENCE` sentences (``more_evidence`` counts the
-        rest; ``documents`` lists them all); the chart shows at most :data:`MAX_CHART_ROWS`.
+        A row lists at most 60 claims, those in most documents, unless ``all_claims``; each claim
+        carries at most three sentences. Built pages are cached until the ledger changes.
         """
         with self.lock:
             self._refresh()
             db = self.ledger.db
-            live = _events.resolve_event(db, event_id)
+            live = resolve(db, event_id)
             key = f"event:{live}:{int(all_claims)}"
             if key in self._cache:
                 return {**self._cache[key], "requested_id": event_id}
-            [row] = _events.event_rows(db, live)
-            outcomes = compare(figure_rows(db, event_id=live))
-            for r in outcomes:
-                r["disagreement"] = disagreement(r)
-            docs = row["documents"]
-            documents = db.query("SELECT id, title, published, publisher, path FROM documents "
-                                 f"WHERE id IN ({placeholders(len(docs))})", docs)
-            figures = {f"{r['doc_id'][:12]}:{r['fid']}": r for r in db.query(_SENTENCES, (live,))}
-            checks = stored_checks(db, live)
+            data = event_page(db, live, all_claims=all_claims)
             stamp = self._stamp
-        documents.sort(key=lambda d: (d["published"] or "", d["id"]))
-        for r in outcomes:
-            r["claims_total"] = len(r["claims"])
-            if not all_claims and len(r["claims"]) > MAX_CLAIMS:
-                kept = {id(c) for c in sorted(r["claims"], key=lambda c: -c["n_documents"])[:MAX_CLAIMS]}
-                r["claims"] = [c for c in r["claims"] if id(c) in kept]
-            for c in r["claims"]:
-                refs = [ref for ref in c["figures"] if ref in figures]
-                c["evidence"] = [_evidence(figures[ref]) for ref in refs[:MAX_EVIDENCE]]
-                c["more_evidence"] = max(0, len(refs) - MAX_EVIDENCE)
-            shown = {id(c) for c in sorted(r["claims"], key=lambda c: -c["n_documents"])[:MAX_CHART_ROWS]}
-            r["chart"] = range_chart([c for c in r["claims"] if id(c) in shown])
-            if r["chart"]:
-                r["chart"]["omitted"] = len(r["claims"]) - len(shown)
-        data = {**row, "outcomes": outcomes, "document_details": documents, "checks": checks}
         self._remember(key, stamp, data)
         return {**data, "requested_id": event_id}
 

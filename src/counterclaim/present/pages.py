@@ -1,0 +1,95 @@
+"""Page data shared by the CLI and the web: the event page is built here, once.
+
+:func:`event_page` is what ``counterclaim event ID`` prints and what ``/events/{id}`` (and its
+JSON twin) renders. Each comparison row (:mod:`counterclaim.reconcile.compare`) lists its
+claims grouped by role — whole-incident tolls first, then partial counts and breakdowns under
+them, then denied figures, background tolls and figures of undecided kind — each claim
+labelled with its kind and stance and quoted with its sentences. Revisions read "1,000 → 613,
+per …". There is no "best" figure on any page: low and high come from asserted whole-incident
+tolls only, and the disagreement badge compares only those.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from counterclaim.analysis.countries import country_name
+from counterclaim.analysis.kinds import KIND_LABELS
+from counterclaim.errors import LedgerErrors, NotFoundError
+from counterclaim.reconcile.compare import ROLES, compare
+from counterclaim.store import events as _events
+from counterclaim.store.db import Database
+from counterclaim.store.queries import document_details, event_ids_like, event_places, figure_rows
+from counterclaim.store.summaries import stored_checks
+
+MAX_EVIDENCE = 3
+MAX_CLAIMS = 60
+STANCE_LABELS = {"asserted": "asserted", "hedged": "reported with distance", "denied": "denied",
+                 "rejected": "rejected as false"}
+ROLE_LABELS = {"whole": "whole-incident tolls", "partial": "partial counts and breakdowns (not the whole toll)",
+               "denied": "denied or rejected figures", "background": "background tolls (not this incident's)",
+               "undecided": "figures of undecided kind"}
+
+
+def resolve(db: Database, event_id: str) -> str:
+    """The live id of an event; an unknown id that matches others raises E118 naming them.
+
+    Raises:
+        NotFoundError: E110 no such event, E118 a partial id (with the ids it matches).
+    """
+    try:
+        return _events.resolve_event(db, event_id)
+    except NotFoundError:
+        matches = event_ids_like(db, event_id)
+        if matches:
+            raise NotFoundError(LedgerErrors.E118.format(id=event_id, ids=", ".join(matches[:5]),
+                                                                first=matches[0])) from None
+        raise
+
+
+def _evidence(f: dict[str, Any]) -> dict[str, Any]:
+    sentence = f.get("sentence")
+    return {"doc_id": f["doc_id"], "fid": f["fid"], "title": f["title"], "published": f["published"],
+            "text": f["text"], "sentence": " ".join(sentence.split()) if sentence else f["text"]}
+
+
+def _claims(row: dict[str, Any], figures: dict[str, dict[str, Any]], all_claims: bool) -> None:
+    from counterclaim.web.chart import range_chart
+
+    row["claims_total"] = len(row["claims"])
+    if not all_claims and len(row["claims"]) > MAX_CLAIMS:
+        kept = {id(c) for c in sorted(row["claims"], key=lambda c: -c["n_documents"])[:MAX_CLAIMS]}
+        row["claims"] = [c for c in row["claims"] if id(c) in kept]
+    for c in row["claims"]:
+        refs = [ref for ref in c["figures"] if ref in figures]
+        c["evidence"] = [_evidence(figures[ref]) for ref in refs[:MAX_EVIDENCE]]
+        c["more_evidence"] = max(0, len(refs) - MAX_EVIDENCE)
+        c["kind_label"] = KIND_LABELS.get(c["kind"], c["kind"] or "kind undecided")
+        c["stance_label"] = STANCE_LABELS.get(c["stance"], c["stance"])
+    shown = set(map(id, row["claims"]))
+    for r in ROLES:
+        row[r] = [c for c in row[r] if id(c) in shown]
+    row["sections"] = [{"role": r, "label": ROLE_LABELS[r], "claims": row[r]} for r in ROLES if row[r]]
+    row["chart"] = range_chart([c for c in row["whole"] if c["stance"] != "denied"][:40])
+    if row["chart"]:
+        row["chart"]["omitted"] = max(0, len(row["whole"]) - 40)
+
+
+def event_page(db: Database, event_id: str, *, all_claims: bool = False) -> dict[str, Any]:
+    """One event: where and when, documents, per outcome and group the claims by role, checks.
+
+    Raises:
+        NotFoundError: E110 / E118 (see :func:`resolve`).
+    """
+    live = resolve(db, event_id)
+    [row] = _events.event_rows(db, live)
+    figures = figure_rows(db, event_id=live, sentences=True)
+    outcomes = compare(figures)
+    by_ref = {f"{f['doc_id'][:12]}:{f['fid']}": f for f in figures}
+    for r in outcomes:
+        _claims(r, by_ref, all_claims)
+    where = event_places(db, live)
+    code = where.get("country")
+    return {**row, **where, "country_name": country_name(code).removeprefix("the ") if code else None,
+            "requested_id": event_id, "outcomes": outcomes, "document_details": document_details(db, row["documents"]),
+            "checks": stored_checks(db, live)}
