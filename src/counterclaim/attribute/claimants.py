@@ -41,6 +41,10 @@ _CONTINUATION = re.compile(r"^(?:the|this|these|that|those) (?:figures?|numbers?
                            r"(?:from|on)\b", re.IGNORECASE)
 
 
+_TRAILING_FUNCTION_WORDS = {"'s", "’s", "'", "that", "which", "who", "whom", "whose", "and", "or", "but", "of", "to",
+                            "in", "on", "at", "by", "for", "with", "as", "the", "a", "an"}
+
+
 @dataclass(frozen=True)
 class Claimant:
     """A claimant in normalised offsets; ``name`` is as written (or the resolved name)."""
@@ -65,9 +69,9 @@ def np_span(tok: Token) -> tuple[int, int]:
     for t in tok.doc[start:end]:
         if t.i > tok.i and t.text in (",", "(", "--", "—", ";", ":"):
             cut = min(cut, t.i)
-    while cut > start and (tok.doc[cut - 1].is_punct and tok.doc[cut - 1].text not in (".",)
-                           or tok.doc[cut - 1].lower_ in ("'s", "’s", "'")):
-        cut -= 1
+    while cut > start + 1 and (tok.doc[cut - 1].is_punct and tok.doc[cut - 1].text not in (".",)
+                               or tok.doc[cut - 1].lower_ in _TRAILING_FUNCTION_WORDS):
+        cut -= 1  # "a 3-minute update that", "the army captain and": a source is a noun phrase, never a fragment
     while start < cut and (tok.doc[start].is_punct or tok.doc[start].is_space):
         start += 1
     return start, max(cut, start + 1)

@@ -249,7 +249,17 @@ class _Attributor:
                     obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
                     return (obj if obj is not None else c), None
         if depth < 2 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and up.pos_ in ("VERB", "AUX"):
-            return self.subject_of(up, depth + 1)
+            found, via = self.subject_of(up, depth + 1)
+            if found is not None:
+                return found, via
+        if depth == 0 and verb.dep_ == "conj":
+            # "X reminds listeners that the reports were late and says: ..." parsed with "says" under the
+            # subordinate clause: the speaker is the subject of the sentence's main clause
+            root = verb.sent.root
+            subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i
+                         and not self.inside_quote(c) and not is_pronoun(c)), None)
+            if subj is not None:
+                return subj, None
         nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET", "NUM", "ADJ") and not self.inside_quote(nxt):
             head = nxt

@@ -54,6 +54,8 @@ def figure_groups(head: Token, num_tok: Token, doc: Doc) -> list[str]:
             if child.dep_ in ("attr", "acomp"):
                 tokens.append(child)
                 tokens.extend(child.conjuncts)
+            if child.dep_ == "prep" and child.lower_ == "of":  # "six deaths were of children"
+                tokens.extend(g for g in child.subtree if g.i != child.i)
     for tok in tokens:
         word = tok.lower_
         group = lx.GROUP_WORDS.get(word)
@@ -69,7 +71,8 @@ def figure_groups(head: Token, num_tok: Token, doc: Doc) -> list[str]:
             group = None
         if group and group not in found:
             found.append(group)
-    if head.i != num_tok.i and head.lower_ == "members" and of_obj_is_security(head):
+    service = head.lower_ == "members" and any(c.lower_ == "service" for c in head.lefts)  # "service members"
+    if head.i != num_tok.i and head.lower_ == "members" and (of_obj_is_security(head) or service):
         if "combatants" not in found:
             found.append("combatants")
     return found

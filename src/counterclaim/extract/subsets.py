@@ -114,6 +114,7 @@ def link_subsets(doc: Doc, mentions: list[FigureMention]) -> None:
     _link_but(doc, mentions)
     _link_sums(mentions)
     _link_aggregates(doc, mentions)
+    _link_narrowings(mentions)
 
 
 _BREAKDOWN_OPENERS = {"with", "including", "includes", "included", ":", "of", "among", "--", "—", "–"}
@@ -269,3 +270,42 @@ def _link_aggregates(doc: Doc, mentions: list[FigureMention]) -> None:
             continue
         if m.count.value and whole.count.value and m.count.value < whole.count.value:
             m.part_of = whole
+
+
+NARROWING_REACH = 100
+"""How many tokens back (between the sentences) a narrowing figure looks for its whole."""
+_GENERIC_HEADS = {"people", "persons", "others", "more", "dead", "victims", "casualties", "deaths", "fatalities",
+                  "wounded", "injured", "individuals", "bodies"}
+
+
+def _narrows(m: FigureMention) -> bool:
+    """A figure whose noun names a group or a nationality: "six Mexican nationals", "two Buddhist
+    pilgrims", "fourteen civilians", "Armed Forces personnel"."""
+    if m.groups:
+        return True
+    head = m.head
+    if head.i == m.num_token.i:
+        return False
+    return head.ent_type_ == "NORP" or any(c.ent_type_ in ("NORP", "ORG") and c.i < head.i for c in head.children)
+
+
+def _link_narrowings(mentions: list[FigureMention]) -> None:
+    """A later, smaller figure of a group or nationality is part of the whole toll given before it:
+    "At least 20 were killed. ... The confirmed deaths are fourteen civilians, five soldiers";
+    "22 people died ... six Mexican nationals were killed". The whole is the latest earlier figure of
+    the same outcome whose noun names nobody in particular ("people", a bare number) and that is
+    itself a whole; only figures in later sentences are linked (within a sentence the rules above
+    decide)."""
+    for i, m in enumerate(mentions):
+        if m.part_of is not None or not m.outcome or m.count.value is None or not _narrows(m) \
+                or m.sentence is None:
+            continue
+        for w in reversed(mentions[:i]):
+            if w.sentence is None or w.sentence == m.sentence or w.outcome != m.outcome or w.part_of is not None \
+                    or w.count.qualifier in ("at_most", "range", "vague"):
+                continue
+            if w.head.i == w.num_token.i or w.head.lower_ in _GENERIC_HEADS:
+                if w.count.value is not None and w.count.value > m.count.value or (
+                        w.count.value is None and w.count.low is not None and w.count.low > m.count.value):
+                    m.part_of = w
+                break
