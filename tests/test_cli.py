@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from counterclaim.about import __version__
-from counterclaim.cli import count_words, main, run_extract
+from counterclaim.cli import CSV_COLUMNS, count_words, main, run_extract
 from counterclaim.options import Options
 from counterclaim.records import Count, Figure
 
@@ -41,10 +45,54 @@ def test_version() -> None:
     assert __version__ in result.output
 
 
-def test_usage_errors_exit_2(article: Path) -> None:
-    assert invoke().exit_code == 2
-    assert invoke(str(article), "--format", "xml").exit_code == 2
-    assert invoke(str(article), "--max-bytes", "0").exit_code == 2
+@pytest.mark.parametrize(("args", "words"), [
+    ((), "Missing argument 'PATHS...'."),
+    (("ARTICLE", "--format", "xml"), "Invalid value for '--format': 'xml' is not one of"),
+    (("ARTICLE", "--max-bytes", "0"), "Invalid value for '--max-bytes'"),
+    (("ARTICLE", "--formt", "json"), "No such option '--formt'. Did you mean '--format'?"),
+])
+def test_usage_errors_are_one_line_with_exit_2(article: Path, args: tuple[str, ...], words: str) -> None:
+    result = invoke(*(str(article) if a == "ARTICLE" else a for a in args))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = stderr_lines(result)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("error: E030 ") and words in lines[0]
+    assert lines[0].endswith("Run counterclaim extract --help for the usage.")
+
+
+def test_unknown_command_is_one_line() -> None:
+    result = CliRunner().invoke(main, ["extrakt", "a.txt"])
+    assert result.exit_code == 2
+    lines = stderr_lines(result)
+    assert len(lines) == 1 and lines[0].startswith("error: E030 No such command 'extrakt'.")
+    assert "'extract'" in lines[0] and lines[0].endswith("?) Run counterclaim --help for the usage.")
+
+
+def test_no_arguments_prints_the_help() -> None:
+    result = CliRunner().invoke(main, [])
+    assert result.exit_code == 0
+    assert "extract" in result.stdout and "Commands:" in result.stdout
+
+
+def test_extract_help_documents_the_formats() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    words = " ".join(result.stdout.split())
+    for phrase in ("one JSON array of objects for several", "jsonl: JSON Lines", "csv, tsv: one row per figure",
+                   "--width", "--timeout", "http:// or https://"):
+        assert phrase in words, phrase
+
+
+def test_extract_starts_without_the_ledger_or_spacy() -> None:
+    modules = "('spacy', 'counterclaim.ledger', 'counterclaim.web', 'trafilatura')"
+    code = f"import sys, counterclaim.cli\nprint([m for m in {modules} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_lazy_commands_are_all_listed() -> None:
+    assert {"extract", "evaluate", "serve", "ingest", "events", "export"} <= set(main.commands)
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -61,7 +109,7 @@ def test_missing_file(tmp_path: Path) -> None:
     ("blank.txt", b" \n\t\n", "E003"),
     ("doc.pdf", b"%PDF-1.5\n\x00\x01", "E004"),
     ("a.gz", b"\x1f\x8b\x08\x00", "E004"),
-    ("nul.txt", b"text\x00text", "E004"),
+    ("nul.txt", b"text\x00\x00\x00\x00text", "E004"),
 ])
 def test_input_errors_are_one_line(tmp_path: Path, name: str | None, data: bytes | None, code: str) -> None:
     path = tmp_path
@@ -161,12 +209,48 @@ def test_jsonl_is_one_object_per_line(article: Path) -> None:
 
 
 @pytest.mark.slow
-def test_json_with_several_files_is_json_lines(article: Path) -> None:
-    result = invoke(str(article), str(RESOURCES / "article_byline.txt"), "--format", "json")
+def test_json_with_several_files_is_one_array(article: Path, tmp_path: Path) -> None:
+    result = invoke(str(article), str(tmp_path / "missing.txt"), str(RESOURCES / "article_byline.txt"),
+                    "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert isinstance(data, list) and len(data) == 2
+    assert all(set(item["document"]) >= DOCUMENT_KEYS for item in data)
+    assert [line.split()[1] for line in stderr_lines(result)] == ["E001"]
+
+
+def test_json_with_several_failed_inputs_is_an_empty_array(tmp_path: Path) -> None:
+    result = invoke(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+
+
+def test_csv_header_without_inputs_read(tmp_path: Path) -> None:
+    result = invoke(str(tmp_path / "a.txt"), "--format", "csv")
+    assert result.stdout.splitlines() == [",".join(CSV_COLUMNS)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_csv_and_tsv_one_row_per_figure(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "two.txt"
+    path.write_text("Title: Storm, \"Ida\"\nPublished: 2021-08-30\n\nThe storm killed at least 7 people, the "
+                    "governor said. Police said about 20 people were injured.\n", encoding="utf-8")
+    result = invoke(str(path), "--format", fmt)
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert len(lines) == 2
-    assert all(set(json.loads(line)["document"]) >= DOCUMENT_KEYS for line in lines)
+    rows = list(csv.reader(io.StringIO(result.stdout), delimiter="\t" if fmt == "tsv" else ","))
+    assert rows[0] == list(CSV_COLUMNS)
+    table = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
+    assert len(table) == 2
+    killed = next(r for r in table if r["outcome"] == "killed")
+    assert killed["doc_title"] == 'Storm, "Ida"' and killed["doc_path"] == str(path)
+    assert killed["qualifier"] == "at_least" and killed["value"] == "7" and killed["count"] == "at least 7"
+    assert killed["source"] == "the governor" and killed["source_type"]
+    assert killed["hedged"] in ("true", "false") and killed["stance"]
+    text = path.read_text(encoding="utf-8")
+    assert text[int(killed["span_start"]):int(killed["span_end"])] == killed["text"]
+    if fmt == "csv":
+        assert '"Storm, ""Ida"""' in result.stdout  # quoted where needed
 
 
 @pytest.mark.slow
@@ -203,8 +287,24 @@ def test_warnings_go_to_stderr(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_table_fits_the_width(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("Title: " + "A very long headline about the floods " * 6 + "\n\nOfficials of the regional "
+                    "emergency management directorate of the northern provinces said that at least 1,200 "
+                    "residents of the low-lying districts along the river were killed.\n", encoding="utf-8")
+    for width in (80, 50):
+        result = invoke(str(path), "--width", str(width))
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines) <= width, lines
+        assert "1,200" in result.stdout and "killed" in result.stdout
+    result = invoke(str(path), "--width", "0")
+    assert max(len(line) for line in result.stdout.splitlines()) > 80  # 0: no limit
+
+
+@pytest.mark.slow
 def test_table(article: Path) -> None:
-    result = invoke(str(article), str(RESOURCES / "article_byline.txt"))
+    result = invoke(str(article), str(RESOURCES / "article_byline.txt"), "--width", "0")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert f"== Quarry blast · 2022-05-01 · {article}" in out

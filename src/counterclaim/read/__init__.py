@@ -47,6 +47,8 @@ def text_id(text: str) -> str:
 
 def _kind(text: str, path: str | None) -> str:
     """``html``, ``markdown`` or ``text``, from the file name and the content."""
+    if path and "://" in path:
+        path = path.split("?", 1)[0].split("#", 1)[0]  # an address: the suffix of its path
     suffix = Path(path).suffix.lower() if path and path != STDIN else ""
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"  # Markdown may hold inline HTML: the extension decides
@@ -68,9 +70,9 @@ def _metadata(text: str, kind: str) -> Metadata:
     return detect_byline(text)
 
 
-def _document(text: str, path: str | None, label: str, diagnostics: list[Diagnostic]
+def _document(text: str, path: str | None, label: str, diagnostics: list[Diagnostic], kind: str | None = None
               ) -> tuple[Document, list[Diagnostic]]:
-    kind = _kind(text, path)
+    kind = kind or _kind(text, path)
     if kind == "html":
         text, meta, found = extract_html(text, label)
         diagnostics = diagnostics + found
@@ -101,7 +103,7 @@ def read_text(text: str, path: str | None = None) -> tuple[Document, list[Diagno
     return _document(text, path, path or "the text", diagnostics)
 
 
-def _read(data: bytes, path: str | None, label: str, max_bytes: int, empty: str
+def _read(data: bytes, path: str | None, label: str, max_bytes: int, empty: str, kind: str | None = None
           ) -> tuple[Document, list[Diagnostic]]:
     check_size(len(data), max_bytes, label)
     if not data.strip():
@@ -111,17 +113,19 @@ def _read(data: bytes, path: str | None, label: str, max_bytes: int, empty: str
     text, cleaned = clean_text(text)
     if not text.strip():
         raise InputError(empty)
-    return _document(text, path, label, diagnostics + cleaned)
+    return _document(text, path, label, diagnostics + cleaned, kind)
 
 
-def read_bytes(data: bytes, path: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
-               ) -> tuple[Document, list[Diagnostic]]:
+def read_bytes(data: bytes, path: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+               kind: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """Make a Document of raw bytes (plain text, HTML or Markdown in any common encoding).
 
     Args:
         data: the file's content.
         path: recorded as ``document.path`` and used in messages; its suffix may tell the format.
         max_bytes: larger inputs are refused.
+        kind: ``html``, ``markdown`` or ``text`` when known (e.g. from a content type); by
+            default it is told from the path's suffix and the content.
 
     Returns:
         The Document and the diagnostics of reading (W001, W002, W005).
@@ -130,7 +134,7 @@ def read_bytes(data: bytes, path: str | None = None, *, max_bytes: int = DEFAULT
         InputError: too large (E005), empty (E003), binary (E004), HTML without main text (E007).
     """
     label = path or "the input"
-    return _read(data, path, label, max_bytes, Errors.E003.format(path=label))
+    return _read(data, path, label, max_bytes, Errors.E003.format(path=label), kind)
 
 
 def read_stream(stream: BinaryIO, max_bytes: int, label: str, kind: str) -> bytes:
