@@ -90,10 +90,19 @@ def test_they_and_it_resolve_to_the_last_group_or_organisation():
     assert attributed(text) == [("The Red Crescent", None)]
 
 
-def test_definite_description_resolves_to_the_person_named_just_before():
-    text = ("Mr Obst has farmed in Tarnby for thirty years. "
-            "“The water took everything,” the 62-year-old farmer said.")
-    assert attributed(text) == [("Obst", None)]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mr Obst, a farmer, has lived in Tarnby for thirty years. “The water took everything,” the 62-year-old "
+     "farmer said.", "Obst"),
+    ("Governor Ana Velde visited the site. “We will rebuild,” the governor said.", "Ana Velde"),
+    ("The town's mayor, Lena Ostrow, toured the camp. “Nobody will be left behind,” the mayor said.", "Lena Ostrow"),
+])
+def test_definite_description_resolves_to_the_person_given_that_role(text, expected):
+    assert attributed(text) == [(expected, None)]
+
+
+def test_definite_description_without_a_matching_role_stays_as_written():
+    # Diaz was never called the governor: the governor is somebody else
+    assert attributed("Diaz asked about jobs. “Help is coming,” the governor said.") == [("the governor", None)]
 
 
 def test_continuation_keeps_the_speaker():

@@ -190,7 +190,7 @@ def name_words(tok: Token, loose: bool = False) -> list[str] | None:
     lowered = not any(c.isupper() for c in tok.sent.text[:200])
     if tok.pos_ == "PROPN" or ent or lowered:
         if ent or titled or (lowered and any(sw.clean_word(t.text) in sw.TITLES for t in doc[left:tok.i])):
-            return words if (sw.name_tokens_ok(words) or lowered or ent) else None
+            return words if (sw.name_tokens_ok(words) or lowered) else None  # a PERSON tag on "baker" is no name
         if loose and tok.pos_ == "PROPN" and not tok.ent_type_ and sw.name_tokens_ok(words):
             person_appos = any(c.dep_ == "appos" and c.lemma_.lower() in sw.PERSON_NOUNS for c in tok.children)
             if person_appos or len(words) >= 2:

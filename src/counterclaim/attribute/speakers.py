@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from counterclaim import lexicons as _lex
 from counterclaim.attribute import speakerwords as sw
 from counterclaim.attribute.speakerframes import Frames, is_speech, is_stop, relay_in
 from counterclaim.attribute.speakernames import (
@@ -72,6 +73,9 @@ class Attribution:
 
 _tokens = tokens_between
 SPEAKER_WINDOW = 600
+DESCRIPTION_REACH = 1500
+"""How far back (characters) a description such as "the baker" looks for the person given that role."""
+_ROLE_WORDS = sw.PERSON_NOUNS | sw.TITLES | _lex.person_nouns()
 """How far back (characters) "he said" looks for the last person who spoke before any subject."""
 
 
@@ -88,6 +92,7 @@ class _Attributor:
         self.frames = Frames(self.text, quotes)
         self.names = NameIndex(doc, norm)
         self.genders = Genders(doc)
+        self.roles: list[tuple[int, str, set[str]]] = []
         self.history = PersonHistory()
         self.spans = [(q.start, q.end) for q in quotes]
         self.used: dict[int, Token | None] = {}
@@ -97,7 +102,31 @@ class _Attributor:
     def inside_quote(self, tok: Token) -> bool:
         return any(s <= tok.idx < e for s, e in self.spans)
 
+    def _collect_roles(self) -> None:
+        """Every named person with the role nouns the text gives them: "Ana Ruiz, a baker", "Mayor
+        Tom Reyes", "the governor, Ana Ruiz" (for descriptions such as "the baker said")."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or self.inside_quote(ent[0]):
+                continue
+            words = sw.strip_titles(ent.text.split())
+            if not words:
+                continue
+            root = ent.root
+            around = list(ent) + [t for t in self.doc[max(ent.sent.start, ent.start - 4):ent.start]]
+            around += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+            if root.dep_ == "appos":
+                around += [root.head] + [t for t in root.head.lefts]
+            roles = {t.lemma_.lower() for t in around if t.lemma_.lower() in _ROLE_WORDS}
+            if roles:
+                full = " ".join(self.names.fullest(words, ent.start_char))
+                self.roles.append((ent.start_char, full, roles))
+
     def _collect_subjects(self) -> None:
+        self._collect_roles()
+        self._subjects()
+        self.roles.sort(key=lambda r: r[0])
+
+    def _subjects(self) -> None:
         for verb in self.doc:
             if is_speech(verb) and not self.inside_quote(verb):
                 subj, _ = self.subject_of(verb)
@@ -109,6 +138,10 @@ class _Attributor:
             if tok.dep_ in ("nsubj", "nsubjpass") and not self.inside_quote(tok) \
                     and not is_pronoun(tok):
                 who = self.mention(tok, resolve=False)
+                if who is not None and who.named and who.person:
+                    roles = {t.lemma_.lower() for t in tok.subtree if t.lemma_.lower() in _ROLE_WORDS}
+                    if roles:  # "Governor Ana Velde visited ...", "The baker, Ana Ruiz, said ..."
+                        self.roles.append((who.start, who.name, roles))
                 if who is not None:
                     org = not who.person and (tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.lower_ in
                                               sw.DOCUMENT_NOUNS)
@@ -119,6 +152,8 @@ class _Attributor:
         """"The militia chief in Varno, Tomas Brell, said": the name right after the phrase."""
         role = tok.lemma_.lower() in sw.PERSON_NOUNS - sw.CORPORATE_ROLES  # "An opposition deputy, Ana Ruiz"
         for child in tok.rights:
+            if child.lemma_.lower() in sw.TITLES and child.pos_ in ("PROPN", "NOUN"):
+                continue  # "Ana Ruiz, the Prime Minister of X": a role in apposition, not a name
             if child.dep_ == "appos" and not self.inside_quote(child) and (
                     name_words(child) or _org_name(child) or (role and name_words(child, loose=True))):
                 return child
@@ -173,13 +208,25 @@ class _Attributor:
             phrase = " ".join(t.text for t in span if not (t.head.i == tok.i and t.pos_ == "ADJ" and t.dep_ == "amod"))
         person = tok.lemma_.lower() in sw.PERSON_NOUNS or tok.ent_type_ == "PERSON"
         who = Who(phrase, span.start_char, span.end_char, person=person, named=False)
-        if resolve and person and span[0].lower_ == "the" and tok.lemma_.lower() not in sw.KEEP_DESCRIPTIONS:
-            para = max(p for p in self.frames.paras if p <= span.start_char)
-            prev_para = max([p for p in self.frames.paras if p < para], default=0)
-            named = self.history.last_person(span.start_char, named_only=True, after=prev_para - 1)
-            if named is not None and span.start_char - named.start < 800:
-                return Who(named.name, who.start, who.end, person=True, named=True)
+        if resolve and (person or tok.lemma_.lower() in _ROLE_WORDS) and span[0].lower_ == "the" \
+                and tok.lemma_.lower() not in sw.KEEP_DESCRIPTIONS:
+            # "Ana Ruiz, a baker, ... the 62-year-old baker said": a description names the person the text
+            # gave that role (apposition or title) before it; otherwise it stays as written
+            named = self._described(tok.lemma_.lower(), span.start_char)
+            if named is not None:
+                return Who(named, who.start, who.end, person=True, named=True)
         return who
+
+    def _described(self, role: str, before: int) -> str | None:
+        """The latest named person given the role ``role`` before offset ``before`` (within reach)."""
+        for start, name, roles in reversed(self.roles):
+            if start >= before:
+                continue
+            if before - start > DESCRIPTION_REACH:
+                return None
+            if role in roles:
+                return name
+        return None
 
     def _pronoun(self, tok: Token) -> Who | None:
         gender = pronoun_gender(tok.lower_)
@@ -200,10 +247,14 @@ class _Attributor:
 
     def subject_of(self, verb: Token, depth: int = 0) -> tuple[Token | None, Token | None]:
         """(speaker token, via token) of a speech verb."""
-        if verb.pos_ == "NOUN":  # a noun for words: its owner, or the subject of the verb it hangs on
+        if verb.pos_ == "NOUN":  # a noun for words: its owner, its author, or the subject of the verb it hangs on
             poss = next((c for c in verb.children if c.dep_ == "poss"), None)
             if poss is not None:
                 return poss, None
+            by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            author = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if author is not None and not self.inside_quote(author):
+                return author, None  # "an order by the commander directing units to “…”"
             node = verb
             for _ in range(3):
                 node = node.head
@@ -382,10 +433,10 @@ class _Attributor:
             return None
         toks = _tokens(self.doc, b0, b1)
         ids = {t.i for t in toks}
-        subj = next((t for t in toks if t.dep_ == "nsubj" and t.head.i in ids and not is_pronoun(t)), None)
+        subj = next((t for t in toks if t.dep_ == "nsubj" and t.head.i in ids), None)
         if subj is None or self.inside_quote(subj) or subj.idx >= q.open_at:
             return None
-        return subj
+        return subj  # a pronoun ("In his message, he praised her: “…”") is resolved like any other
 
     def own(self, k: int) -> Attribution | None:
         q = self.quotes[k]
@@ -403,7 +454,10 @@ class _Attributor:
             verb = self.governing(k) or self.speech_before(k, immediate=False) or after
         verb = self.relaying(verb)
         self.used[k] = verb
-        if verb is None:
+        if verb is None or (self.text[self.frames.before(k)[0]:q.open_at].rstrip().endswith(":")
+                            and self.according_to(k) is not None and verb.idx < q.open_at
+                            and not self.inside_quote(verb)):
+            # "According to X, the memo was plain: “…”": the cited person speaks
             source = self.according_to(k) or self.colon_subject(k)
             return Attribution(self.as_who(source), None) if source is not None else None
         subj, via_tok = self.subject_of(verb)
