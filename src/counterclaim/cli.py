@@ -369,3 +369,7 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, width: int | None,
         os.dup2(devnull, sys.stdout.fileno())
         code = EXIT_OK
     sys.exit(code)
+
+
+if __name__ == "__main__":  # python -m counterclaim.cli
+    main()
