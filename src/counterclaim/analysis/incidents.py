@@ -79,6 +79,9 @@ class Incident:
     lo: _dt.date | None = None
     hi: _dt.date | None = None
     date_text: str | None = None
+    place_country: str | None = None
+    """The country the text gives the main place itself ("Bogota, Colombia", "the Belgian port of
+    Zeebrugge", "South Africa's township of Soweto"): a gazetteer hint, never a mention count."""
     scope: str = "incident"
     """``incident``, or ``background`` for a document's cumulative tolls ("since 2003"): they form
     their own events and never join an incident's event."""
@@ -327,6 +330,10 @@ def find_incidents(result: Result, places: list[PlaceMention]) -> list[Incident]
     primary.places = _weights(text, primary_places, primary_names, title, primary_sentences)
     primary.names = _name_list(primary_names, text, title)
     main = primary.place.key if primary.place else None
+    for inc in incidents:
+        inc_place = inc.place if inc is not primary else primary.place
+        if inc_place is not None and inc_place.kind == "place":
+            inc.place_country = place_country(text, inc_place.name)
     for inc in secondary.values():
         spans = sorted({sentence_of[fid] for fid in inc.figures})
         local = [p for p in places if _inside((p.start, p.end), spans)]
@@ -339,6 +346,26 @@ def find_incidents(result: Result, places: list[PlaceMention]) -> list[Incident]
         inc.places = _weights(text, local, local_names, None, spans) or inherited
         inc.names = _name_list(local_names, text, None, spans)
     return incidents
+
+
+_QUALIFIER_NOUNS = r"(?:town|city|village|port|capital|township|province|district|region|enclave|suburb|area)"
+
+
+def place_country(text: str, place: str) -> str | None:
+    """The country the text gives a place itself, if any (see :attr:`Incident.place_country`)."""
+    name = re.escape(place)
+    patterns = (
+        rf"\b{name}\s*(?:,|\()\s*(?P<c>[A-Z][\w'’ -]{{2,30}}?)\s*(?:\)|,|\.|;|\s-)",
+        rf"\b(?P<c>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?:['’]s)?\s+(?:[a-z]+\s+){{0,3}}{_QUALIFIER_NOUNS}"
+        rf"\s+of\s+{name}\b",
+    )
+    found: Counter[str] = Counter()
+    for pattern in patterns:
+        for m in re.finditer(pattern, text[:20000], re.IGNORECASE if place.isupper() else 0):
+            code = country(m["c"].strip())
+            if code:
+                found[code] += 1
+    return found.most_common(1)[0][0] if found else None
 
 
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)

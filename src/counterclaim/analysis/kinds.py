@@ -5,10 +5,12 @@ Every stored figure gets one of :data:`counterclaim.records.FIGURE_KINDS`:
 * ``breakdown`` — a part of another figure of the document (``part_of``): "169 women and
   children" of the 613;
 * ``background`` — a cumulative or background toll, not the incident's: "since 2003", "so far
-  this year", "in three years of unrest", "has claimed some 2,400 lives", "during the war";
+  this year", "in three years of unrest", "has claimed some 2,400 lives", "during the war",
+  "the number of troops killed in <country> now stands at";
 * ``partial`` — a count of one part of the incident: bodies seen or recovered ("7 corpses",
-  "the bodies of 12"), one cemetery or morgue ("29 were buried"), "in X alone", one of
-  several places counted;
+  "the bodies of 12"), one cemetery or morgue ("29 were buried"), "in X alone" (a place, not a
+  date), those on one register ("certified", "identified", "registered" right after the
+  figure), what one witness counted ("I saw"), one of several places counted in one sentence;
 * ``other_incident`` — a figure dated to another time than the document's incident (set when
   the document's incidents are found, :func:`counterclaim.analysis.incidents.find_incidents`);
 * ``whole`` — the incident's toll (for its victim group): none of the above.
@@ -35,12 +37,20 @@ _BACKGROUND = re.compile(
     r"|(?:in|over|after)\s+(?:\w+|\d+)\s+(?:years?|decades?)\s+of\b"
     r"|(?:has|have|had)\s+(?:so\s+far\s+)?claimed\s+(?:\w+\s+){0,3}lives\b"
     r"|(?:during|throughout|in\s+the\s+course\s+of)\s+the\s+(?:\w+\s+)?(?:war|conflict|uprising|unrest|insurgency|"
-    r"occupation|campaign)\b|(?:war|conflict)['’]s\s+(?:total|toll)\b|\bcumulative\b)",
+    r"occupation|campaign)\b|(?:war|conflict)['’]s\s+(?:total|toll)\b|\bcumulative\b"
+    r"|\bnow\s+stands\s+at\b|\b(?:number|total)\s+of\s+(?:[\w.]+\s+){0,3}(?:killed|dead|deaths)\s+(?:in|since)\s+"
+    r"(?:the\s+)?(?:war|conflict|[A-Z]))",
     re.IGNORECASE)
 _BODIES = re.compile(r"\b(?:bodies|body|corpses|corpse|remains|graves?)\b", re.IGNORECASE)
 _BODIES_NEAR = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s*$", re.IGNORECASE)
-_ONE_PLACE = re.compile(r"\b(?:morgue|mortuary|cemetery|cemeteries|graveyard|buried|burial|funerals?)\b|"
-                        r"\balone\b", re.IGNORECASE)
+_ONE_PLACE = re.compile(r"\b(?:morgue|mortuary|cemetery|cemeteries|graveyard|buried|burial|funerals?)\b",
+                        re.IGNORECASE)
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_ALONE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|province|district|region|camp|"
+                    rf"hospital)\s+of\s+)?(?!(?:{_MONTHS})\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+alone\b")
+_REGISTER = re.compile(r"^[^.;]{0,40}?\b(?:certified|identified|examined|registered|named|listed)\b", re.IGNORECASE)
+_LOCATIVE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:in|at|by|around|near|outside|along|on)\s+(?:the\s+)?"
+                       r"(?:[A-Z]|stream|road|river|village|town|city|square|market|border|camp)")
 _COUNTED = re.compile(r"\b(?:I|we|he|she|they|reporters?|journalists?|correspondents?)\s+(?:\w+\s+)?"
                       r"(?:saw|see|seen|counted|count)\b", re.IGNORECASE)
 
@@ -74,9 +84,10 @@ def classify(figure: Figure, text: str, *, wholes: frozenset[str] = frozenset())
     background = _BACKGROUND.search(clause)
     own = figure.text
     bodies = _BODIES.search(own) or _BODIES_NEAR.search(text[max(0, figure.span[0] - 20):figure.span[0]])
-    one_place = _ONE_PLACE.search(clause)
+    one_place = _ONE_PLACE.search(clause) or _ALONE.search(clause)
+    register = _REGISTER.search(text[figure.span[1]:s1])
     seen = _COUNTED.search(clause)
-    partial = bodies or one_place or (seen if figure.outcome == "killed" else None)
+    partial = bodies or one_place or register or (seen if figure.outcome == "killed" else None)
     if background and partial:
         words = " ".join(background.group(0).split())
         cue = " ".join((partial.group(0)).split())
@@ -87,18 +98,38 @@ def classify(figure: Figure, text: str, *, wholes: frozenset[str] = frozenset())
         return "partial", f"bodies seen or recovered: {' '.join(bodies.group(0).split())!r}"
     if one_place:
         return "partial", f"one place only: {' '.join(one_place.group(0).split())!r}"
+    if register:
+        return "partial", f"only those on one register: {' '.join(register.group(0).split()[-1:])!r}"
     if seen:
         return "partial", f"what one witness counted: {' '.join(seen.group(0).split())!r}"
     return "whole", "the incident's toll"
 
 
+def _places_counted(figures: list[Figure], text: str) -> set[str]:
+    """Ids of figures that count one of several places in one sentence ("470-500 in A, 650-700 by the
+    road and 85-100 around B"): two or more figures of one outcome, each followed by where."""
+    by_sentence: dict[tuple[tuple[int, int] | None, str], list[Figure]] = {}
+    for f in figures:
+        if not f.part_of and f.sentence:
+            by_sentence.setdefault((f.sentence, f.outcome), []).append(f)
+    out: set[str] = set()
+    for members in by_sentence.values():
+        placed = [f for f in members if _LOCATIVE.match(text[f.span[1]:f.span[1] + 60])]
+        if len(placed) >= 2:
+            out.update(f.id for f in placed)
+    return out
+
+
 def classify_all(figures: list[Figure], text: str) -> list[Figure]:
     """The figures with ``kind`` and ``kind_reason`` set where extraction left them empty."""
+    places = _places_counted(figures, text)
     out = []
     for f in figures:
         if f.kind is not None or f.kind_reason:
             out.append(f)
             continue
         kind, reason = classify(f, text)
+        if kind == "whole" and f.id in places:
+            kind, reason = "partial", "one of several places counted in one sentence"
         out.append(replace(f, kind=kind, kind_reason=reason))
     return out

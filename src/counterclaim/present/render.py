@@ -45,13 +45,16 @@ def events_table(events: list[dict[str, Any]]) -> str:
     """``counterclaim events``: one line per event with its killed toll (low–high) and spread."""
     if not events:
         return "(no events: ingest documents with counterclaim ingest PATHS)"
-    rows = [("ID", "YEAR", "DOCS", "COUNTRY", "KILLED", "SPREAD", "NAME")]
+    rows = [("ID", "YEAR", "DOCS", "KILLED", "SPREAD", "NAME [COUNTRY]")]
     for e in events:
         whole = {r["outcome"]: r for r in e["outcomes"] if r["group"] == "all"}
         killed = whole.get("killed")
         spread = killed.get("disagreement") if killed else None
-        rows.append((_cut(e["id"], 24), str(e["year"] or "-"), str(len(e["documents"])), e.get("country") or "-",
-                     _cut(_range(killed), 14), f"×{spread:g}" if spread else "-", e["name"]))
+        rows.append((_cut(e["id"], 22), str(e["year"] or "-"), str(len(e["documents"])), _cut(_range(killed), 13),
+                     f"×{spread:g}" if spread else "-", f"{e['name']} [{e.get('country') or '?'}]"))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    room = max(12, WIDTH - sum(widths) - 2 * 5)
+    rows = [(*r[:5], r[5] if len(r[5]) <= room else r[5][:room - 1] + "…") for r in rows]
     lines = fit(table(rows, right=(2,)))
     lines.append("")
     lines.append("KILLED: lowest–highest asserted whole-incident toll; SPREAD: highest ÷ lowest when two")

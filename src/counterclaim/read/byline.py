@@ -37,6 +37,17 @@ _WIRE_DATED = re.compile(
     rf"(?:,?[ \t]+(?P<year>\d{{4}}))?[ \t]*\((?P<agency>{_AGENCY})\)[ \t]*{_DASH}")
 # "BAGHDAD, Iraq (CNN) --"
 _WIRE = re.compile(rf"^[A-Z][A-Za-z .,'’-]{{1,60}}?[ \t]*\((?P<agency>{_AGENCY})\)[ \t]*{_DASH}")
+_PLACE = r"[A-Z][A-Za-z .'’-]{1,40}?(?:[ \t]*\([A-Z][A-Za-z .'’-]{1,30}\))?"
+# "BOGOTA, 1 SEP 88 (INRAVISION TELEVISION CADENA 1) --", "VALLEDUPAR (COLOMBIA), 21 FEB 90 (RADIO X) --",
+# "SAN SALVADOR, NO DATE (FBIS) --": day, month and a two- or four-digit year, or no date, then the source
+_WIRE_DAY_FIRST = re.compile(
+    rf"^{_PLACE},[ \t]*(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{MONTH_RE})\.?,?[ \t]+(?P<year>\d{{4}}|\d{{2}})"
+    rf"|NO DATE)[ \t]*\((?P<agency>[^()\n]{{1,60}})\)[ \t]*{_DASH}", re.IGNORECASE)
+# "STEPANAKERT, March 5 -", "KABUL, Afghanistan, 12 May -": a dateline without a source
+_PLAIN = re.compile(
+    rf"^[A-Z][A-Z .'’-]{{1,40}}(?:,[ \t]*[A-Z][A-Za-z .'’-]{{1,30}})?,[ \t]*(?:(?P<month>{MONTH_RE})\.?[ \t]+"
+    rf"(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})[ \t]+(?P<month2>{MONTH_RE})\.?)(?:,?[ \t]+(?P<year>\d{{4}}))?"
+    rf"[ \t]*{_DASH}[ \t]")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?m\.?)?", re.IGNORECASE)
 _FILLER = re.compile(
     rf"\b(?:{WEEKDAY_RE}|on|at|by|published|updated|posted|last|first|modified|date|dated|am|pm|utc|gmt)\b"
@@ -103,13 +114,34 @@ def find_dateline(line: str) -> str | None:
     return iso if len(rest) <= 3 and all(w[0].isupper() or w[0].isdigit() for w in rest) else None
 
 
+def _year(text: str) -> int:
+    """A dateline's year: four digits as written; two digits in the century that puts it within the
+    last 80 years of 2029 ("88" → 1988, "19" → 2019)."""
+    value = int(text)
+    if len(text) == 4:
+        return value
+    return 2000 + value if value <= 29 else 1900 + value
+
+
 def find_wire_dateline(line: str) -> tuple[str | None, str | None] | None:
-    """Date and agency of a wire-story opening such as ``NEW DELHI, Dec. 29 (UPI) --``.
+    """Date and source of a wire-story opening, in every common form.
+
+    ``NEW DELHI, Dec. 29 (UPI) --``, ``March 2, 1992 (AP) -``, ``MOSCOW (UPI) --``,
+    ``BAGHDAD, Iraq (CNN) --``, ``BOGOTA, 1 SEP 88 (INRAVISION TELEVISION CADENA 1) --``,
+    ``VALLEDUPAR (COLOMBIA), 21 FEB 90 (RADIO CADENA NACIONAL) --``, ``SAN SALVADOR, NO DATE
+    (FBIS) --`` and, without a source, ``STEPANAKERT, March 5 -``.
 
     Returns:
-        ``(date or None, agency)``, the date only when the dateline gives a year; None when
-        the line does not start with a wire dateline.
+        ``(date or None, agency or None)``, the date only when the dateline gives a year (two
+        digits read as in :func:`_year`); None when the line does not start with a dateline.
     """
+    match = _WIRE_DAY_FIRST.match(line)
+    if match:
+        day_first: str | None = None
+        if match["year"]:
+            found = find_date(f"{match['day']} {match['month']} {_year(match['year'])}")
+            day_first = found[0] if found else None
+        return day_first, " ".join(match["agency"].split())
     match = _WIRE_DATED.match(line)
     if match:
         date = None
@@ -119,6 +151,13 @@ def find_wire_dateline(line: str) -> tuple[str | None, str | None] | None:
     match = _WIRE.match(line)
     if match:
         return None, match["agency"]
+    match = _PLAIN.match(line)
+    if match:
+        plain: str | None = None
+        if match["year"]:
+            found = find_date(f"{match['day'] or match['day2']} {match['month'] or match['month2']} {match['year']}")
+            plain = found[0] if found else None
+        return plain, None
     return None
 
 
@@ -165,7 +204,7 @@ def detect_byline(text: str) -> Metadata:
         wire = find_wire_dateline(line) if publisher is None else None
         if wire:
             published = published or wire[0]
-            publisher = clean_value(wire[1])
+            publisher = clean_value(wire[1]) if wire[1] else None
             break  # the article body has started
     first = lines[0]
     if (len(lines) > 1 and _stands_alone(text, lines[1]) and looks_like_headline(first)

@@ -5,8 +5,9 @@
 1. GeoNames populated places of 5,000 people or more (``cities5000``, about 69,000 places with
    their variant spellings: "Khojaly", "Hojali", "Xocalı" and "Khodzhaly" are one entry) →
    country, GeoNames admin-1 code, coordinates. A place's own name counts first; a variant
-   spelling only when it folds onto the place's name (``place_key``) or lies in the ``country``
-   hint. Among places of one spelling, the one in the hint wins, then the most populous. The
+   spelling only when it folds onto the place's name (``place_key``), names a city of 100,000
+   people or more ("Basra"), or lies in the ``country`` hint. Among places of one spelling,
+   the one in the hint wins, then the most populous. The
    hint is the country the text gives *the place itself* ("Stepanakert, Azerbaijan", "the
    Belgian port of Zeebrugge"), never a count of mentions;
 2. ISO 3166-2 subdivisions (pycountry): "Aceh", "Kerala" → country and first-order admin
@@ -28,6 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 
 _NON_LETTERS = re.compile(r"[^a-z]")
+MAJOR = 100_000
+"""A variant spelling GeoNames lists for a city this populous is taken without further proof ("Basra")."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,7 @@ def locate(name: str, country: str | None = None) -> Location | None:
     index = _index()
     hits = [index.rows[i] for i in index.keys.get(key, ())]
     exact = [h for h in hits if fold(h[1]) == key]
-    pool = exact or [h for h in hits if h[2] == country or _spelled_alike(name, h[1])]
+    pool = exact or [h for h in hits if h[2] == country or h[6] >= MAJOR or _spelled_alike(name, h[1])]
     if pool:
         best = max(pool, key=lambda h: (h[2] == country, h[6]))
         adm_1 = index.us_states.get(best[3]) if best[2] == "US" else None

@@ -23,8 +23,8 @@ merges events (``counterclaim merge-events``).
 An event is **named** by its place with the highest summed weight (spelled as most
 documents spell it), unless four or more specific places weigh within 75 % of it (a
 wave of attacks "across Iraq"), when its main country names it; with countries only, up to
-three countries name it, in alphabetical order (every country weighing a quarter of the first
-or more), so that no side alone names a war ("Armenia–Azerbaijan"). Its year is the most common year of its
+three countries name it, in alphabetical order, however often each is named, so that no side
+alone names a war ("Armenia–Azerbaijan"). Its year is the most common year of its
 incidents, its head noun ("massacre") the one most documents use; the id is the slug of
 place and year: ``khojaly-1992``.
 """
@@ -331,8 +331,7 @@ def _name_tally(tally: Tally, canon: dict[str, str]) -> Naming:
             main = chosen
             place = max(spellings[chosen], key=lambda s: (spellings[chosen][s], -len(s), s))
     if place is None and countries:
-        top_weight = ranked_countries[0][1]
-        codes = [k.lstrip("@") for k, w in ranked_countries[:3] if w >= 0.25 * top_weight]
+        codes = [k.lstrip("@") for k, _ in ranked_countries[:3]]
         place = "–".join(country_name(c).removeprefix("the ") for c in sorted(codes))
         if len(codes) == 1:
             main = f"@{codes[0]}"

@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from collections import Counter
-from dataclasses import replace
 from typing import Any
 
 from counterclaim.reconcile.checks import checks_of_figures
@@ -241,23 +240,23 @@ def _days(lo: str, hi: str) -> int:
 def event_location(tally: Tally, hints: Counter[str]) -> Location | None:
     """Where an event happened: its heaviest place the gazetteer knows (:mod:`counterclaim.reconcile.gazetteer`).
 
-    Places are tried heaviest first; the country the text gives a place itself ("Bogota,
-    Colombia") disambiguates and, when no place is in the gazetteer, gives the country alone.
-    An event that names only countries is placed in its heaviest country. The country the
-    documents mention most is never used for an event that names a place.
+    The event's place (its heaviest) is looked up in each of its spellings; other places its
+    documents name are never used (they may be the other side's capital). The country the text
+    gives the place itself ("Bogota, Colombia") disambiguates and, when the place is not in the
+    gazetteer, gives the country alone.
+    An event that names only one country is placed in it; one that names several countries and
+    no place has no single place (empty). The country the documents mention most is never used.
     """
     hint = hints.most_common(1)[0][0] if hints else None
     ranked = sorted(tally.scores, key=lambda k: (-tally.scores[k], k))
-    for n, key in enumerate(ranked[:6]):
-        spellings = tally.spellings[key]
-        for spelling, _ in spellings.most_common(3):
+    if ranked:  # the event's own place, in each of its spellings; never another place its documents name
+        for spelling, _ in tally.spellings[ranked[0]].most_common(4):
             found = locate(spelling, hint)
             if found is not None and found.precision < 6:
-                return found if n == 0 or found.precision > 1 else replace(found, precision=2)
-    if ranked:
+                return found
         return Location(name=ranked[0], country=hint, precision=6) if hint else None
-    if tally.countries:
-        top = max(sorted(tally.countries), key=lambda k: tally.countries[k]).lstrip("@")
+    if len(tally.countries) == 1:  # an event placed only in one country; several: no single place
+        top = next(iter(tally.countries)).lstrip("@")
         return Location(name=top, country=top, precision=6)
     return None
 

@@ -80,8 +80,33 @@ def stance_of(figure: Figure) -> str:
     return "hedged" if figure.hedged else "asserted"
 
 
+def _settled(result: Result, incidents: list[Incident]) -> list[Incident]:
+    """Incidents with their scope and place country, derived again when they came without them.
+
+    An incident that crossed a process boundary as a plain dict may have lost them; both follow
+    from the figures' kinds and the text (:func:`counterclaim.analysis.incidents.place_country`).
+    """
+    from dataclasses import replace
+
+    from counterclaim.analysis.incidents import place_country
+
+    kinds = {f.id: f.kind for f in result.figures if not f.part_of}
+    out = []
+    for inc in incidents:
+        own = [kinds[fid] for fid in inc.figures if fid in kinds]
+        scope = inc.scope
+        if scope == "incident" and not inc.is_primary and own and all(k == "background" for k in own):
+            scope = "background"
+        country = inc.place_country
+        if country is None and inc.place is not None and inc.place.kind == "place":
+            country = place_country(result.document.text, inc.place.name)
+        out.append(replace(inc, scope=scope, place_country=country))
+    return out
+
+
 def _insert_extraction(db: Database, result: Result, incidents: list[Incident]) -> None:
     doc_id = result.document.id
+    incidents = _settled(result, incidents)
     incident_of = {fid: inc.n for inc in incidents for fid in inc.figures}
     db.executemany(
         "INSERT INTO figures (doc_id, fid, seq, span_start, span_end, text, outcome, value, low, high, qualifier, "
@@ -108,12 +133,14 @@ def _insert_extraction(db: Database, result: Result, incidents: list[Incident]) 
          for seq, d in enumerate(result.diagnostics)])
     db.executemany(
         "INSERT INTO incidents (doc_id, n, is_primary, place, place_key, places, names, date_lo, date_hi, date_text, "
-        "year, event_id, how, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)",
+        "year, event_id, how, scope, place_country) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)",
         [(doc_id, inc.n, int(inc.is_primary), inc.place.name if inc.place else None,
           inc.place.key if inc.place else None,
           json.dumps([[p.name, p.key, p.kind, p.weight] for p in inc.places], ensure_ascii=False),
           json.dumps(inc.names, ensure_ascii=False), inc.lo.isoformat() if inc.lo else None,
-          inc.hi.isoformat() if inc.hi else None, inc.date_text, inc.year, inc.scope) for inc in incidents])
+          inc.hi.isoformat() if inc.hi else None, inc.date_text, inc.year, inc.scope, inc.place_country)
+         for inc in incidents])
     db.executemany("INSERT INTO incident_places (doc_id, n, key, kind, weight) VALUES (?, ?, ?, ?, ?)",
                    [(doc_id, inc.n, p.key, p.kind, float(p.weight)) for inc in incidents for p in inc.places])
     spellings: dict[str, tuple[str, str | None]] = {}
