@@ -30,11 +30,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from typing import Any
 
-from counterclaim.errors import BatchErrors, ConfigError, CounterclaimError
+from counterclaim.errors import BatchErrors, ConfigError, CounterclaimError, Warnings
 from counterclaim.ledger.incidents import Incident, PlaceWeight
 from counterclaim.ledger.ingest import Article, Failure, _jsonl_article, articles, extract
 from counterclaim.options import Options
-from counterclaim.records import Result
+from counterclaim.read.decode import repair_json_surrogates
+from counterclaim.records import Diagnostic, Result
 
 Task = dict[str, Any]
 Record = dict[str, Any]
@@ -96,6 +97,22 @@ def _read_range(task: Task) -> list[str]:
         return [fh.readline().decode("utf-8", errors="replace") for _ in range(task["count"])]
 
 
+def jsonl_article(line: str, where: str) -> Article | Failure:
+    """One JSON line as an Article, or a Failure; never raises, so no line after it is lost.
+
+    Lone surrogate escapes (``"\\ud800"``), which no database or file can store, are replaced
+    by U+FFFD before the line is read, with a W006 diagnostic (:func:`repair_json_surrogates`).
+    """
+    line, repaired = repair_json_surrogates(line)
+    try:
+        article = _jsonl_article(line, where)
+    except CounterclaimError as exc:
+        return Failure(where, exc.message, exc.exit_code)
+    if repaired:
+        article.diagnostics.insert(0, Diagnostic("W006", Warnings.W006.format(count=repaired, field="JSON line")))
+    return article
+
+
 def task_articles(task: Task, options: Options) -> Iterator[Article | Failure]:
     """Read one task's documents (unreadable ones become Failures)."""
     if "count" in task or "lines" in task:
@@ -105,10 +122,7 @@ def task_articles(task: Task, options: Options) -> Iterator[Article | Failure]:
             if not line.strip():
                 continue
             where = f"{label}:{task['first'] + i}"
-            try:
-                yield _jsonl_article(line, where)
-            except CounterclaimError as exc:
-                yield Failure(where, exc.message, exc.exit_code)
+            yield jsonl_article(line, where)
     elif "data" in task:
         from counterclaim.read import read_bytes
 

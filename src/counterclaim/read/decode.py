@@ -58,6 +58,9 @@ _UTF16_MAX_BAD = 0.01
 _STRIP = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # in a Python str every surrogate code point is a lone one (pairs are decoded to one character)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# JSON escapes, left to right: a surrogate pair, a lone surrogate, any other escape (\\ included)
+_JSON_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+                          r"|(\\u[dD][89a-fA-F][0-9a-fA-F]{2})|\\.", re.DOTALL)
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -252,6 +255,31 @@ def clean_text(text: str) -> tuple[str, list[Diagnostic]]:
     if repaired:
         diagnostics.append(Diagnostic("W006", Warnings.W006.format(count=repaired, field="text")))
     return text, diagnostics
+
+
+def repair_json_surrogates(line: str) -> tuple[str, int]:
+    """A JSON text with every lone surrogate escape (``"\\ud800"``) replaced by ``"\\ufffd"``.
+
+    JSON may escape half of a UTF-16 pair; :func:`json.loads` then gives a string that no
+    encoding can write, which would crash whatever stores it (a title, a path). Pairs and every
+    other escape are kept; an escaped backslash (``"\\\\ud800"``: the text ``\\ud800``) is not
+    a surrogate. Linear in the length of the line.
+
+    Returns:
+        The repaired line and how many escapes were replaced (for a W006 diagnostic).
+    """
+    if "\\" not in line:
+        return line, 0
+    count = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal count
+        if match.group(1) is None:
+            return match.group(0)
+        count += 1
+        return "\\ufffd"
+
+    return _JSON_ESCAPE.sub(fix, line), count
 
 
 def repair_surrogates(value: str) -> tuple[str, int]:
