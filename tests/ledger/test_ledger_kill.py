@@ -81,6 +81,13 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
     assert _kill_after(args, db, at_least=20) == -signal.SIGKILL
     kept = _check_complete(db, expected)
     assert 20 <= kept < N_DOCS
+    from counterclaim.ledger import Ledger
+
+    with Ledger(db, read_only=True) as reader:  # a reader sees how many documents wait for grouping
+        waiting = reader.counts()["ungrouped"]
+    with Ledger(db) as writer:  # opening it for writing groups every committed document
+        grouped = {d for e in writer.events() for d in e["documents"]}
+        assert writer.counts()["ungrouped"] == 0 and len(grouped) == kept and waiting <= kept
     from click.testing import CliRunner
 
     out = CliRunner().invoke(cli_group(), args, catch_exceptions=False)

@@ -45,8 +45,15 @@ from counterclaim.store.write import replace_extraction, store
 __all__ = ["DEFAULT_DB", "Ledger", "LedgerError"]
 
 
+_PENDING = "SELECT 1 FROM incidents WHERE event_id IS NULL AND how IS NULL LIMIT 1"
+
+
 class Ledger:
     """A ledger opened for reading and writing (or ``read_only``).
+
+    Opening a ledger for writing groups the documents an interrupted run committed but never
+    grouped (a ``kill -9`` between storing and regrouping); a read-only ledger counts them
+    (``counts()["ungrouped"]``) so that pages can say so.
 
     Args:
         target: a SQLite path or a PostgreSQL URL (default ``counterclaim.db``).
@@ -68,6 +75,8 @@ class Ledger:
                         schema.migrate(writer)
             else:
                 schema.migrate(self.db)
+                if self.db.scalar(_PENDING):  # documents committed by a run that was killed before grouping
+                    _events.regroup(self.db)
         except BaseException:
             self.db.close()
             raise
@@ -152,7 +161,7 @@ class Ledger:
     # -- reading -------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """Numbers of documents, figures, quotes, acts, sources and events."""
+        """Numbers of documents, figures, quotes, acts, sources, events and ungrouped documents."""
         return summary_counts(self.db)
 
     def documents(self) -> list[dict[str, Any]]:

@@ -57,8 +57,9 @@ def events_table(events: list[dict[str, Any]]) -> str:
     rows = [(*r[:5], r[5] if len(r[5]) <= room else r[5][:room - 1] + "…") for r in rows]
     lines = fit(table(rows, right=(2,)))
     lines.append("")
-    lines.append("KILLED: lowest–highest asserted whole-incident toll; SPREAD: highest ÷ lowest when two")
-    lines.append("or more sources assert one. Every claim, by kind and stance: counterclaim event ID")
+    lines.append("KILLED: lowest–highest asserted whole-incident toll; SPREAD: highest ÷ lowest")
+    lines.append("when two or more sources assert one. Every claim, by kind and stance:")
+    lines.append("counterclaim event ID")
     return "\n".join(lines)
 
 

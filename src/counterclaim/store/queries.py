@@ -155,6 +155,8 @@ def summary_counts(db: Database) -> dict[str, int]:
     out = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("documents", "figures", "quotes", "acts")}
     out["sources"] = int(db.scalar("SELECT COUNT(*) FROM sources WHERE merged_into IS NULL") or 0)
     out["events"] = int(db.scalar("SELECT COUNT(*) FROM events WHERE merged_into IS NULL") or 0)
+    out["ungrouped"] = int(db.scalar("SELECT COUNT(DISTINCT doc_id) FROM incidents WHERE event_id IS NULL "
+                                     "AND how IS NULL") or 0)
     return out
 
 

@@ -328,3 +328,28 @@ def _upgrade_kinds(db: Database) -> None:
 
 
 MIGRATIONS = (*MIGRATIONS, Migration("0004_kinds_stance_places", _KINDS_STANCE_PLACES, after=_upgrade_kinds))
+
+
+# -- 0005_place_spellings (search finds every spelling of a place) -----------------------------
+# ``place_spellings``: each place name as documents write it ("Hojali", "Khojaly") with its place
+# key, so that a search for one spelling also finds the others (through ``place_keys``' canonical
+# keys). Filled from the stored incidents; new documents add theirs when they are stored.
+_PLACE_SPELLINGS = (
+    """CREATE TABLE place_spellings (
+        spelling TEXT PRIMARY KEY,
+        key TEXT NOT NULL)""",
+    "CREATE INDEX place_spellings_key ON place_spellings (key)",
+)
+
+
+def _fill_place_spellings(db: Database) -> None:
+    from counterclaim.store.write import add_place_spellings, place_spelling_rows
+
+    spellings: dict[str, str] = {}  # distinct spellings: bounded by the vocabulary, not the ledger
+    for row in db.stream("SELECT places FROM incidents ORDER BY doc_id, n"):
+        for spelling, key in place_spelling_rows(row["places"]):
+            spellings.setdefault(spelling, key)
+    add_place_spellings(db, spellings)
+
+
+MIGRATIONS = (*MIGRATIONS, Migration("0005_place_spellings", _PLACE_SPELLINGS, after=_fill_place_spellings))

@@ -90,14 +90,40 @@ def ensure_index(db: Database) -> bool:
     return True
 
 
-def _fts5_query(words: list[str]) -> str:
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    quoted[-1] += "*"  # the last word may still be being typed
-    return " ".join(quoted)
+def variants(db: Database, word: str, limit: int = 12) -> list[str]:
+    """Other spellings of a place written ``word`` ("Hojali" for "Khojaly"), by the place-key folding.
+
+    Spellings whose key has the same canonical key (:mod:`counterclaim.store.placekeys`) as the
+    word's; none when the word is no known place.
+    """
+    from counterclaim.analysis.places import place_key
+
+    key = place_key(word)
+    if len(key) < 4:
+        return []
+    canon = db.scalar("SELECT canon FROM place_keys WHERE key = ?", (key,)) or key
+    rows = db.query("SELECT ps.spelling FROM place_spellings ps JOIN place_keys pk ON pk.key = ps.key "
+                    "WHERE pk.canon = ? ORDER BY ps.spelling LIMIT ?", (canon, limit))
+    return [r["spelling"] for r in rows if r["spelling"].lower() != word.lower()]
 
 
-def _search_sqlite(db: Database, words: list[str], limit: int) -> dict[str, list[dict[str, Any]]]:
-    match = _fts5_query(words)
+def _groups(db: Database, words: list[str]) -> list[list[str]]:
+    """Each query word with its other spellings (the first is the word as typed)."""
+    return [[w, *variants(db, w)] for w in words]
+
+
+def _fts5_query(groups: list[list[str]]) -> str:
+    parts = []
+    for n, group in enumerate(groups):
+        quoted = ['"' + " ".join(re.findall(r"\w+", w)).replace('"', '""') + '"' for w in group]
+        if n == len(groups) - 1:
+            quoted[0] += "*"  # the last word may still be being typed
+        parts.append("(" + " OR ".join(quoted) + ")" if len(quoted) > 1 else quoted[0])
+    return " AND ".join(parts)
+
+
+def _search_sqlite(db: Database, groups: list[list[str]], limit: int) -> dict[str, list[dict[str, Any]]]:
+    match = _fts5_query(groups)
     documents = db.query(
         "SELECT d.id, d.title, d.published, d.publisher, d.path, "
         f"snippet(documents_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) AS snippet "
@@ -111,10 +137,21 @@ def _search_sqlite(db: Database, words: list[str], limit: int) -> dict[str, list
     return {"documents": documents, "quotes": quotes}
 
 
-def _search_postgres(db: Database, words: list[str], limit: int) -> dict[str, list[dict[str, Any]]]:
-    # each word becomes a lexeme; the last one may be a prefix (':*'); '&' joins them
-    lexemes = [re.sub(r"[^\w]", "", w) for w in words]
-    tsquery = " & ".join(f"{w}:*" if i == len(lexemes) - 1 else w for i, w in enumerate(lexemes) if w)
+def _search_postgres(db: Database, groups: list[list[str]], limit: int) -> dict[str, list[dict[str, Any]]]:
+    # each word becomes a lexeme (the last one may be a prefix, ':*'), its spellings joined by '|',
+    # a spelling of several words by '<->'; '&' joins the words
+    parts = []
+    for i, group in enumerate(groups):
+        alternatives: list[str] = []
+        for n, w in enumerate(group):
+            lexemes = [x for x in (re.sub(r"[^\w]", "", t) for t in w.split()) if x]
+            if not lexemes:
+                continue
+            phrase = " <-> ".join(lexemes)
+            alternatives.append(f"{phrase}:*" if i == len(groups) - 1 and n == 0 and len(lexemes) == 1 else phrase)
+        if alternatives:
+            parts.append("(" + " | ".join(alternatives) + ")")
+    tsquery = " & ".join(parts)
     options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12"
     documents = db.query(
         "SELECT id, title, published, publisher, path, "
@@ -140,11 +177,13 @@ def _like_snippet(text: str, words: list[str], width: int = 160) -> str:
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
-def _search_like(db: Database, words: list[str], limit: int) -> dict[str, list[dict[str, Any]]]:
+def _search_like(db: Database, groups: list[list[str]], limit: int) -> dict[str, list[dict[str, Any]]]:
     op = "ILIKE" if db.dialect == "postgresql" else "LIKE"
-    doc_where = " AND ".join(f"(coalesce(title, '') || ' ' || text) {op} ?" for _ in words)
-    quote_where = " AND ".join(f"q.text {op} ?" for _ in words)
-    params = [f"%{w}%" for w in words]
+    doc_where = " AND ".join("(" + " OR ".join(f"(coalesce(title, '') || ' ' || text) {op} ?" for _ in g) + ")"
+                             for g in groups)
+    quote_where = " AND ".join("(" + " OR ".join(f"q.text {op} ?" for _ in g) + ")" for g in groups)
+    params = [f"%{w}%" for g in groups for w in g]
+    words = [w for g in groups for w in g]
     documents = db.query(f"SELECT id, title, published, publisher, path, text FROM documents WHERE {doc_where} "
                          "ORDER BY published DESC, id LIMIT ?", [*params, limit])
     for d in documents:
@@ -160,20 +199,54 @@ def _search_like(db: Database, words: list[str], limit: int) -> dict[str, list[d
 def search(db: Database, query: str, *, limit: int = 50) -> dict[str, Any]:
     """Documents and quotes matching every word of ``query``, best first.
 
+    Every word also matches the other spellings of the same place ("Khojaly" finds "Hojali":
+    :func:`variants`, listed in ``variants``).
+
     Returns:
-        ``{"query", "terms", "engine", "documents": [...], "quotes": [...]}``; documents carry
+        ``{"query", "terms", "engine", "documents", "quotes", "events", "figures", "variants"}``;
+        events carry ``id``, ``name``, ``place``, ``year``, ``country``, ``n_documents``; figures
+        ``doc_id``, ``fid``, ``text``, ``outcome``, counts, ``stance``, ``kind``, ``claimant`` and
+        ``event_id``; documents carry
         ``id``, ``title``, ``published``, ``publisher``, ``path`` and ``snippet``; quotes
         ``doc_id``, ``qid``, ``speaker``, ``title``, ``published`` and ``snippet``. An empty
         query finds nothing.
     """
     words = terms(query)
-    out: dict[str, Any] = {"query": query, "terms": words, "engine": None, "documents": [], "quotes": []}
+    out: dict[str, Any] = {"query": query, "terms": words, "engine": None, "documents": [], "quotes": [],
+                           "events": [], "figures": [], "variants": {}}
     if not words:
         return out
+    groups = _groups(db, words)
     if has_index(db):
         engine = "postgresql-tsvector" if db.dialect == "postgresql" else "sqlite-fts5"
-        found = (_search_postgres if db.dialect == "postgresql" else _search_sqlite)(db, words, limit)
+        found = (_search_postgres if db.dialect == "postgresql" else _search_sqlite)(db, groups, limit)
     else:
-        engine, found = "like", _search_like(db, words, limit)
-    out.update(engine=engine, **found)
+        engine, found = "like", _search_like(db, groups, limit)
+    out.update(engine=engine, **found, variants={g[0]: g[1:] for g in groups if len(g) > 1})
+    out["events"] = _events(db, groups, limit)
+    out["figures"] = _figures(db, groups, [e["id"] for e in out["events"]], limit)
     return out
+
+
+def _events(db: Database, groups: list[list[str]], limit: int) -> list[dict[str, Any]]:
+    """Live events whose id, name, place or other names hold every word (in any of its spellings)."""
+    where = " AND ".join("(" + " OR ".join("search_text LIKE ?" for _ in g) + ")" for g in groups)
+    params = [f"%{w.lower()}%" for g in groups for w in g]
+    return db.query(f"SELECT id, name, place, year, country, n_documents FROM events WHERE merged_into IS NULL "
+                    f"AND {where} ORDER BY n_documents DESC, id LIMIT ?", [*params, limit])
+
+
+def _figures(db: Database, groups: list[list[str]], event_ids: list[str], limit: int) -> list[dict[str, Any]]:
+    """Figures of the matching events, and figures whose words or source hold a query word."""
+    from counterclaim.store.db import placeholders
+
+    words = [w for g in groups for w in g]
+    text_where = " OR ".join("f.text LIKE ? OR f.claimant LIKE ?" for _ in words)
+    params: list[Any] = [p for w in words for p in (f"%{w}%", f"%{w}%")]
+    ids = event_ids[:50]
+    where = f"({text_where})" + (f" OR i.event_id IN ({placeholders(len(ids))})" if ids else "")
+    rows = db.query("SELECT f.doc_id, f.fid, f.text, f.outcome, f.value, f.low, f.high, f.qualifier, f.stance, "
+                    "f.kind, f.claimant, i.event_id FROM figures f "
+                    "LEFT JOIN incidents i ON i.doc_id = f.doc_id AND i.n = f.incident "
+                    f"WHERE {where} ORDER BY i.event_id, f.doc_id, f.seq LIMIT ?", [*params, *ids, limit])
+    return rows

@@ -143,6 +143,7 @@ def _insert_extraction(db: Database, result: Result, incidents: list[Incident]) 
          for inc in incidents])
     db.executemany("INSERT INTO incident_places (doc_id, n, key, kind, weight) VALUES (?, ?, ?, ?, ?)",
                    [(doc_id, inc.n, p.key, p.kind, float(p.weight)) for inc in incidents for p in inc.places])
+    add_place_spellings(db, {p.name: p.key for inc in incidents for p in inc.places if p.kind == "place" and p.key})
     spellings: dict[str, tuple[str, str | None]] = {}
     for f in result.figures:
         spelling, voice = claimant(f, result)
@@ -202,6 +203,23 @@ def replace_extraction(db: Database, result: Result, incidents: list[Incident]) 
                            (match["event_id"], match["how"], doc_id, inc.n))
         db.execute("UPDATE documents SET rules_version = ?, versions = ?, extracted_at = ? WHERE id = ?",
                    (result.versions.get("rules"), json.dumps(result.versions, sort_keys=True), now(), doc_id))
+
+
+def place_spelling_rows(places_json: str) -> list[tuple[str, str]]:
+    """``(spelling, key)`` of an incident's stored places (specific places only, not countries)."""
+    return [(name, key) for name, key, kind, _ in json.loads(places_json) if kind == "place" and key]
+
+
+def add_place_spellings(db: Database, spellings: dict[str, str]) -> None:
+    """Record place spellings not yet known (inside the caller's transaction)."""
+    names = sorted(spellings)
+    from counterclaim.store.db import in_batches, placeholders
+
+    for part in in_batches(names):
+        known = {r["spelling"] for r in db.query(
+            f"SELECT spelling FROM place_spellings WHERE spelling IN ({placeholders(len(part))})", part)}
+        db.executemany("INSERT INTO place_spellings (spelling, key) VALUES (?, ?)",
+                       [(n, spellings[n]) for n in part if n not in known])
 
 
 def upgrade_figures(db: Database) -> None:

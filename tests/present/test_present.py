@@ -1,0 +1,41 @@
+"""Presentation: count phrasing, tables that fit 80 columns, the event page built once (no model)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ledger"))
+
+from ledger_helpers import GOV, OTHER, WIRE  # noqa: E402
+
+from counterclaim.ledger import Ledger  # noqa: E402
+from counterclaim.present.counts import count_text, range_text  # noqa: E402
+from counterclaim.present.render import event_text, events_table, sources_table  # noqa: E402
+
+
+def test_one_count_phrasing() -> None:
+    assert [count_text(100, 100, 100, q) for q in ("exact", "at_least", "more_than", "approx", "at_most")] == \
+        ["100", "100+", "100+", "c. 100", "up to 100"]
+    assert range_text(200, 613) == "200–613" and range_text(None, None) == "-"
+
+
+def test_tables_fit_80_columns_and_show_kinds_stance_and_revisions(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "p.db") as ledger:
+        for r in (GOV, WIRE, OTHER):
+            ledger.store(r)
+        ledger.regroup()
+        events = ledger.events()
+        khojaly = next(e for e in events if GOV.document.id in e["documents"])
+        page = ledger.event(khojaly["id"])
+        sources = ledger.sources()
+    for text in (events_table(events), sources_table(sources), event_text(page)):
+        assert all(len(line) <= 80 for line in text.splitlines()), text
+        assert "best" not in text.lower()
+    shown = event_text(page)
+    assert "revision: 1,000 → 613, per the Azerbaijani government" in shown
+    assert "breakdown · asserted" in shown and "whole-incident toll · asserted" in shown
+    assert "Azerbaijan" in shown.splitlines()[1]  # the country of the place
+    killed = next(r for r in page["outcomes"] if r["outcome"] == "killed")
+    assert [s["role"] for s in killed["sections"]] == ["whole", "partial"]
+    assert all(c["evidence"] and c["kind_label"] and c["stance_label"] for c in killed["claims"])
