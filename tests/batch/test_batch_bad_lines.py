@@ -3,11 +3,14 @@ line gives its own one-line failure, and no line after a bad one is lost."""
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
+from counterclaim.batch.plan import jsonl_ranges, plan
 from counterclaim.batch.worker import jsonl_article, process_partition, task_articles
 from counterclaim.ledger.ingest import Article, Failure
 from counterclaim.options import Options
@@ -78,3 +81,40 @@ def test_ingest_stores_every_good_line(tmp_path: Path) -> None:
     assert report["added"] == 4
     assert [f["input"].rsplit(":", 1)[-1] for f in report["failed"]] == ["4"]
     assert "Traceback" not in result.output
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_jsonl_on_stdin_is_streamed_past_max_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [json.dumps({"text": f"Report {i}: {i + 1} people were killed, police said. " + "Words. " * 30})
+             for i in range(12)]
+    lines.insert(5, json.dumps({"text": "A line far too long. " * 200}))
+    _stdin(monkeypatch, ("\n" + "\n".join(lines) + "\n").encode())
+    options = Options(max_bytes=1_000)
+    items = [item for part in plan(["-"], partition_size=4, options=options) if not isinstance(part, Failure)
+             for task in part for item in task_articles(task, options)]
+    assert len(items) == 13  # every line, the 13th after 12,000 bytes of input
+    too_long = [item for item in items if isinstance(item, Failure)]
+    assert len(too_long) == 1 and too_long[0].label == "<stdin>:7" and too_long[0].message.startswith(
+        "E005 <stdin>:7 is 4,2")
+    last = items[-1]
+    assert isinstance(last, Article) and last.document is not None and last.document.text.startswith("Report 11:")
+
+
+def test_long_line_in_a_jsonl_file_is_reported_and_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join([LINES[0], json.dumps({"text": "x " * 5_000}), LINES[4]]) + "\n", encoding="utf-8")
+    options = Options(max_bytes=2_000)
+    parts = list(jsonl_ranges(str(path), 2, options.max_bytes))
+    items = [item for part in parts if not isinstance(part, Failure) for task in part
+             for item in task_articles(task, options)]
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Article"]
+    assert isinstance(items[1], Failure) and items[1].message.startswith("E005 ")
+
+
+def test_binary_stdin_stops_early(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, bytes(3_000_000))
+    parts = list(plan(["-"], options=Options(max_bytes=1_000_000)))
+    assert len(parts) == 1 and isinstance(parts[0], Failure) and parts[0].message.startswith("E004 standard input")

@@ -28,12 +28,12 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
-from typing import Any
+from typing import Any, BinaryIO
 
-from counterclaim.errors import BatchErrors, ConfigError, CounterclaimError, Warnings
+from counterclaim.errors import BatchErrors, ConfigError, CounterclaimError, Errors, Warnings
 from counterclaim.ledger.incidents import Incident, PlaceWeight
 from counterclaim.ledger.ingest import Article, Failure, _jsonl_article, articles, extract
-from counterclaim.options import Options
+from counterclaim.options import DEFAULT_MAX_BYTES, Options
 from counterclaim.read.decode import repair_json_surrogates
 from counterclaim.records import Diagnostic, Result
 
@@ -91,10 +91,40 @@ def task_labels(task: Task) -> list[str]:
     return [task.get("label") or task["path"]]
 
 
-def _read_range(task: Task) -> list[str]:
+def bounded_lines(stream: BinaryIO, max_bytes: int, count: int | None = None) -> Iterator[bytes | int]:
+    """The lines of a stream (``count`` of them, or all), none held longer than ``max_bytes``.
+
+    A longer line is read to its end in chunks and dropped: its size in bytes is given instead
+    of its content, so that a caller can report it (E005) and go on with the next line.
+    """
+    n = 0
+    while count is None or n < count:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while True:
+            rest = stream.readline(1 << 16)
+            size += len(rest)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield size
+
+
+def too_long(where: str, size: int, max_bytes: int) -> Failure:
+    """The Failure of a JSON line over the size limit."""
+    return Failure(where, Errors.E005.format(path=where, size=f"{size:,}", limit=f"{max_bytes:,}"), 1)
+
+
+def _read_range(task: Task, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str | int]:
     with open(task["path"], "rb") as fh:
         fh.seek(task["offset"])
-        return [fh.readline().decode("utf-8", errors="replace") for _ in range(task["count"])]
+        return [line.decode("utf-8", errors="replace") if isinstance(line, bytes) else line
+                for line in bounded_lines(fh, max_bytes, task["count"])]
 
 
 def jsonl_article(line: str, where: str) -> Article | Failure:
@@ -116,13 +146,14 @@ def jsonl_article(line: str, where: str) -> Article | Failure:
 def task_articles(task: Task, options: Options) -> Iterator[Article | Failure]:
     """Read one task's documents (unreadable ones become Failures)."""
     if "count" in task or "lines" in task:
-        lines = _read_range(task) if "count" in task else task["lines"]
+        lines = _read_range(task, options.max_bytes) if "count" in task else task["lines"]
         label = task.get("label") or task["path"]
         for i, line in enumerate(lines):
-            if not line.strip():
-                continue
             where = f"{label}:{task['first'] + i}"
-            yield jsonl_article(line, where)
+            if isinstance(line, int):
+                yield too_long(where, line, options.max_bytes)
+            elif line.strip():
+                yield jsonl_article(line, where)
     elif "data" in task:
         from counterclaim.read import read_bytes
 

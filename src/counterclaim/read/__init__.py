@@ -137,21 +137,23 @@ def read_bytes(data: bytes, path: str | None = None, *, max_bytes: int = DEFAULT
     return _read(data, path, label, max_bytes, Errors.E003.format(path=label), kind)
 
 
-def read_stream(stream: BinaryIO, max_bytes: int, label: str, kind: str) -> bytes:
+def read_stream(stream: BinaryIO, max_bytes: int, label: str, kind: str, *, prefix: bytes = b"") -> bytes:
     """Read a stream of unknown length (standard input, a pipe, a device) in chunks.
 
     At most ``max_bytes + 1`` bytes are read, and the start is sniffed for binary data as soon
     as :data:`~counterclaim.read.decode.SNIFF_BYTES` are in, so that an endless device such as
-    ``/dev/zero`` stops after a few kilobytes.
+    ``/dev/zero`` stops after a few kilobytes. ``prefix`` is what the caller already read.
 
     Raises:
         InputError: binary (E004), or more than ``max_bytes`` (E005 for standard input, E037
             for a device, pipe or socket named as a file).
     """
     read = getattr(stream, "read1", stream.read)
-    chunks: list[bytes] = []
-    size = 0
-    sniffed = False
+    chunks: list[bytes] = [prefix] if prefix else []
+    size = len(prefix)
+    sniffed = size >= SNIFF_BYTES
+    if sniffed:
+        check_binary(prefix[:SNIFF_BYTES], label, kind=kind)
     while size <= max_bytes:
         chunk = read(min(_CHUNK, max_bytes + 1 - size))
         if not chunk:
