@@ -9,9 +9,10 @@ import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from web_helpers import LOCAL, build_ledger
+from web_helpers import LOCAL, build_ledger, chromium_or_skip, new_tab
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's test client warns about httpx
@@ -90,3 +91,27 @@ def live_server(ledger_path: Path) -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=10)
 
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless chromium (Debian's) for the browser tests, driven by Playwright."""
+    path = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh desktop-sized page (1360 × 900)."""
+    tab = new_tab(browser)
+    yield tab
+    tab.context.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 from web_helpers import LOCAL, documents, result
 
 from counterclaim.ledger import Ledger
-from counterclaim.ledger import search as search_mod
+from counterclaim.store import search as search_mod
 from counterclaim.web.chart import range_chart
 from counterclaim.web.reader import document_claims, segments
 

@@ -62,7 +62,8 @@ def figure(text: str, fid: str, words: str, outcome: str, value: int | None, *, 
         src = Source(source, source_type, (pos, pos + len(source)))
     return Figure(id=fid, span=(start, start + len(words)), text=words, outcome=outcome,
                   count=Count(value, value if low is None else low, value if high is None else high, qualifier),
-                  groups=groups, part_of=part_of, source=src, sentence=_sentence(text, start), confidence=0.8)
+                  groups=groups, part_of=part_of, source=src, sentence=_sentence(text, start), confidence=0.8,
+                  kind="whole")
 
 
 def result(text: str, figures: Sequence[Figure] = (), *, quotes: tuple[Quote, ...] = (), acts: tuple[Act, ...] = (),
@@ -134,3 +135,35 @@ def chromium_or_skip() -> str:
             pytest.fail(f"browser tests cannot run in CI: {missing}")
         pytest.skip(missing)
     return path
+
+
+def expect(locator: Any) -> Any:
+    """Playwright's retrying assertions (imported late: the module loads without playwright)."""
+    from playwright.sync_api import expect as _expect
+
+    return _expect(locator)
+
+
+def shot(tab: Any, name: str) -> Path:
+    """Save a full-page screenshot as a test artefact (``tests/web/artifacts/NAME.png``)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def new_tab(browser: Any, width: int = 1360, height: int = 900) -> Any:
+    """A page that records console errors and dismisses (and records) any dialog: an alert means a script ran."""
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    context.set_default_timeout(60_000)  # a busy CI machine
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.dialogs = []
+
+    def on_dialog(dialog: Any) -> None:
+        tab.dialogs.append(dialog.message)
+        dialog.dismiss()
+    tab.on("dialog", on_dialog)
+    return tab

@@ -28,13 +28,15 @@ from markupsafe import Markup, escape
 
 from counterclaim.about import __version__
 from counterclaim.errors import WebErrors
-from counterclaim.ledger.db import is_postgres
-from counterclaim.ledger.search import MARK_END, MARK_START, ensure_index
+from counterclaim.present.counts import QUALIFIER_WORDS
+from counterclaim.store.db import is_postgres
+from counterclaim.store.search import MARK_END, MARK_START, ensure_index
 from counterclaim.web import errors
 from counterclaim.web.errors import WebError
 from counterclaim.web.extractor import Extractor
 from counterclaim.web.limits import DEFAULT_MAX_UPLOAD, DEFAULT_TIME_LIMIT
 from counterclaim.web.middleware import CSP, SECURITY_HEADERS, Guard, HeadAsGet, SecurityHeaders
+from counterclaim.web.reader import STANCE_WORDS
 from counterclaim.web.security import FormTokens, HostPolicy, is_loopback
 from counterclaim.web.views import LedgerView
 
@@ -81,6 +83,8 @@ def make_templates() -> Jinja2Templates:
     env.filters["n"] = _number
     env.filters["marks"] = _marks
     env.filters["spread_class"] = _spread_class
+    env.filters["qualifier"] = lambda q: QUALIFIER_WORDS.get(q or "", q or "–")
+    env.filters["stance"] = lambda s: STANCE_WORDS.get(s or "", s or "–")
     env.globals["version"] = __version__
     return templates
 
@@ -173,8 +177,9 @@ def create_app(target: str, *, token: str | None = None, host: str = "127.0.0.1"
     app.add_middleware(HeadAsGet)  # added last, so outermost: it sees the headers the others set
     errors.install(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    from counterclaim.web import actions, routes
+    from counterclaim.web import actions, downloads, routes
 
     app.include_router(routes.router)
     app.include_router(actions.router)
+    app.include_router(downloads.router)
     return app

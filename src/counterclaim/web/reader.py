@@ -5,7 +5,9 @@ their speakers as sources) and the acts of a document as plain dicts, each with 
 ``anchor`` (``c1``, ``c2``…: made here, never taken from the data, so it is safe in HTML ids
 and URLs). :func:`segments` cuts the text at every span boundary; each piece names the
 kinds of the spans that cover it and links to the innermost one (a figure inside a quote
-links to the figure). Nothing here builds HTML: templates escape every piece of text.
+links to the figure). A figure names the anchor of its source's span (``source_anchor``), so
+that selecting it can mark who said it too, and its ``stance`` (asserted, hedged, denied,
+rejected). Nothing here builds HTML: templates escape every piece of text.
 
 >>> segments("Ten died.", [{"anchor": "c1", "kind": "figure", "span": [0, 8]}])[0]["target"]
 'c1'
@@ -15,14 +17,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from counterclaim.ledger.compare import count_text
+from counterclaim.present.counts import count_text
 from counterclaim.records import Result
 
 KIND_ORDER = {"figure": 0, "act": 1, "source": 2, "quote": 3}
+STANCE_WORDS = {"asserted": "stated as fact", "hedged": "hedged: reported with distance",
+                "denied": "denied in the text", "rejected": "rejected as false in the text"}
+"""How the detail panel names a figure's stance (the text's, never the tool's judgement)."""
 
 
 def _span(span: Any) -> list[int] | None:
     return [int(span[0]), int(span[1])] if span else None
+
+
+def _stance(figure: Any) -> str:
+    stance = getattr(figure, "stance", None)
+    return stance if stance in STANCE_WORDS else ("hedged" if figure.hedged else "asserted")
 
 
 def document_claims(result: Result, figures: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -44,7 +54,7 @@ def document_claims(result: Result, figures: dict[str, dict[str, Any]]) -> list[
             "high": c.high, "qualifier": c.qualifier, "groups": list(f.groups), "part_of": f.part_of,
             "source": f.source.name if f.source else None, "source_type": f.source.type if f.source else None,
             "source_id": row.get("source_id"), "source_name": row.get("source"), "voice": row.get("voice"),
-            "hedged": f.hedged, "confidence": f.confidence, "event_id": row.get("event_id"),
+            "hedged": f.hedged, "stance": _stance(f), "confidence": f.confidence, "event_id": row.get("event_id"),
             "sentence": _span(f.sentence)})
         if f.source and f.source.span:
             key = (f.source.span[0], f.source.span[1])
@@ -71,9 +81,13 @@ def document_claims(result: Result, figures: dict[str, dict[str, Any]]) -> list[
     by_id = {i["id"]: i for i in items if i["kind"] == "figure"}
     for n, item in enumerate(items, 1):
         item["anchor"] = f"c{n}"
+    source_of = {fid: i["anchor"] for i in items if i["kind"] == "source" for fid in i["figures"]}
     for item in items:
-        if item["kind"] == "figure" and item["part_of"] in by_id:
-            item["part_of_anchor"] = by_id[item["part_of"]]["anchor"]
+        if item["kind"] == "figure":
+            if item["part_of"] in by_id:
+                item["part_of_anchor"] = by_id[item["part_of"]]["anchor"]
+            if item["id"] in source_of:
+                item["source_anchor"] = source_of[item["id"]]
     return items
 
 

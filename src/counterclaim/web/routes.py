@@ -19,6 +19,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterclaim.errors import WebErrors
+from counterclaim.records import OUTCOMES
+from counterclaim.store.queries import figure_rows
+from counterclaim.web import filters
 from counterclaim.web.errors import WebError
 from counterclaim.web.limits import MAX_QUERY_CHARS
 from counterclaim.web.views import LedgerView
@@ -45,43 +48,64 @@ def _page(request: Request, template: str, data: dict[str, Any], **extra: Any) -
 
 # -- overview ------------------------------------------------------------------------------
 
+def _overview(request: Request, sort: str, page: int, q: str, outcome: str, year: str) -> dict[str, Any]:
+    """The overview's data, filtered by outcome and year when asked (:mod:`.filters`)."""
+    view, q = _view(request), _bounded(q, "filter text")
+    filtered = filters.filter_overview(lambda n: view.overview(sort=sort, page=n, q=q), outcome=outcome, year=year,
+                                       page=page)
+    data = filtered or view.overview(sort=sort, page=page, q=q)
+    return {**data, "filters": {"outcome": outcome.strip(), "year": year.strip()}, "outcomes": list(OUTCOMES)}
+
+
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def overview_page(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "") -> Response:
-    """Events with their toll ranges and spreads; corpus counts; search box."""
-    return _page(request, "overview.html", _view(request).overview(sort=sort, page=page, q=_bounded(q, "filter text")))
+def overview_page(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "",
+                  outcome: str = "", year: str = "") -> Response:
+    """Events with their toll ranges and spreads; corpus counts; filters; search box."""
+    return _page(request, "overview.html", _overview(request, sort, page, q, outcome, year))
 
 
 @router.get("/api/overview", tags=["pages"])
-def overview_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "") -> Any:
-    """The overview's data: ``counts``, one page of ``events`` (50), ``page``, ``pages``, ``total_events``."""
-    return _view(request).overview(sort=sort, page=page, q=_bounded(q, "filter text"))
+def overview_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "",
+                 outcome: str = "", year: str = "") -> Any:
+    """The overview's data: ``counts``, one page of ``events`` (50), ``page``, ``pages``, ``total_events``.
+
+    ``outcome`` keeps events with a whole toll for that outcome, ``year`` the events of that year.
+    """
+    return _overview(request, sort, page, q, outcome, year)
 
 
 @router.get("/api/events", tags=["events"])
-def events_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "") -> Any:
+def events_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "",
+               outcome: str = "", year: str = "") -> Any:
     """One page of events (as on the overview), each with its death toll row and other outcomes."""
-    data = _view(request).overview(sort=sort, page=page, q=_bounded(q, "filter text"))
+    data = _overview(request, sort, page, q, outcome, year)
     return {k: data[k] for k in ("events", "page", "pages", "total_events", "sort", "q")}
 
 
 # -- events --------------------------------------------------------------------------------
 
 @router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-def event_page(request: Request, event_id: str, all: int = 0) -> Response:
+def event_page(request: Request, event_id: str, all: int = 0, outcome: str = "", source_type: str = "",
+               year: str = "") -> Response:
     """An event: per outcome, each source's figures side by side, a range chart, sentences, checks."""
     data = _view(request).event(event_id, all_claims=bool(all))
     if data["id"] != event_id:  # a merged id: show the event it was merged into
-        return RedirectResponse(f"/events/{data['id']}", status_code=307)
-    return _page(request, "event.html", data)
+        query = request.url.query
+        return RedirectResponse(f"/events/{data['id']}" + (f"?{query}" if query else ""), status_code=307)
+    return _page(request, "event.html", filters.filter_event(data, outcome=outcome, source_type=source_type,
+                                                              year=year))
 
 
 @router.get("/api/events/{event_id}", tags=["events"])
-def event_api(request: Request, event_id: str, all: int = 0) -> Any:
+def event_api(request: Request, event_id: str, all: int = 0, outcome: str = "", source_type: str = "",
+              year: str = "") -> Any:
     """An event with ``outcomes`` (claims with their ``evidence`` sentences and a ``chart``) and ``checks``.
 
     A row lists the 60 claims found in most documents (``claims_total`` counts them all); ``all=1`` lists all.
+    ``outcome``, ``source_type`` and ``year`` keep the matching rows and claims (``choices`` lists the values).
     """
-    return _view(request).event(event_id, all_claims=bool(all))
+    data = _view(request).event(event_id, all_claims=bool(all))
+    return filters.filter_event(data, outcome=outcome, source_type=source_type, year=year)
 
 
 # -- documents -----------------------------------------------------------------------------
@@ -149,13 +173,25 @@ def source_page(request: Request, source_id: str, page: int = Query(1, ge=1)) ->
     data = _view(request).source(source_id, page)
     if data["id"] != source_id:
         return RedirectResponse(f"/sources/{data['id']}", status_code=307)
-    return _page(request, "source.html", data)
+    return _page(request, "source.html", {**data, "titles": _titles(request, data)})
 
 
 @router.get("/api/sources/{source_id}", tags=["sources"])
 def source_api(request: Request, source_id: str, page: int = Query(1, ge=1)) -> Any:
     """A source with its spellings and, per event, outcome and group, its claims (25 events a page)."""
     return _view(request).source(source_id, page)
+
+
+def _titles(request: Request, data: dict[str, Any]) -> dict[str, str]:
+    """``title, date`` of the documents a source page lists (its claims name them by sha256)."""
+    ids = sorted({d for e in data["events"] for r in e["outcomes"] for c in r["claims"] for d in c["documents"]})
+    if not ids or all(c.get("evidence") for e in data["events"] for r in e["outcomes"] for c in r["claims"]):
+        return {}
+    view = _view(request)
+    with view.lock:
+        rows = figure_rows(view.ledger.db, doc_ids=ids)
+    return {r["doc_id"]: f"{r['title'] or 'Untitled document'}" + (f", {r['published']}" if r["published"] else "")
+            for r in rows}
 
 
 # -- search --------------------------------------------------------------------------------

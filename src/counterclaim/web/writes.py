@@ -61,8 +61,8 @@ def add_document(target: str, data: bytes, *, extractor: Extractor, known: Calla
         WebError: E204 unsupported type, E205 too large, E206 nothing given, E214-E217 extraction.
         InputError: the bytes are binary (E004) or hold no text (E003, E007).
     """
-    from counterclaim.ledger.query import load_result
     from counterclaim.read import read_bytes
+    from counterclaim.store.queries import load_result
 
     if not data.strip():
         raise WebError(WebErrors.E206.format(), 400)
