@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from counterclaim.attribute.claimants import Claimant, claimant_for, continuation_source, resolve_pronoun
-from counterclaim.attribute.hedges import stance
+from counterclaim.attribute.hedges import distanced, stance
 from counterclaim.attribute.source_types import source_type
 from counterclaim.attribute.speakers import QuoteMention, quote_mentions
 from counterclaim.extract.acts import ActMention, find_acts
@@ -41,12 +43,6 @@ def _next_sentence(sent: Span) -> Span | None:
     return nxt
 
 
-def _nearby(sent: Span, sents: list[Span], index: dict[int, int]) -> list[Span]:
-    """The sentences up to two before and two after ``sent``, and itself."""
-    i = index.get(sent.start, 0)
-    return sents[max(0, i - 2):i + 3]
-
-
 def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[QuoteMention]
                        ) -> list[tuple[Claimant | None, str]]:
     """The claimant and stance of every figure mention, in order."""
@@ -54,29 +50,35 @@ def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[Quo
     out: list[tuple[Claimant | None, str]] = []
     sents = list(doc.sents)
     index = {s.start: k for k, s in enumerate(sents)}
-    sent_claims: dict[int, Claimant] = {}
+    flags = [distanced(s) for s in sents]  # read once per sentence: cost stays linear in the text
+    memo: dict[tuple[str, int], Any] = {}
+    continued: dict[int, Claimant | None] = {}
+    starts = [q.start for q in quotes]
     for m in mentions:
         sent = m.sentence or m.num_token.sent
         claim: Claimant | None = None
-        quote = next((q for q in quotes if q.start <= m.start < q.end), None)
+        k = bisect_right(starts, m.start) - 1
+        quote = quotes[k] if k >= 0 and quotes[k].start <= m.start < quotes[k].end else None
         if quote is not None and quote.speaker:
             claim = Claimant(quote.speaker, quote.speaker_start or quote.start,
                              quote.speaker_end or quote.start, None, False)
         if claim is None:
-            claim = claimant_for(m.head if m.head.i != m.num_token.i else m.num_token, sent)
+            claim = claimant_for(m.head if m.head.i != m.num_token.i else m.num_token, sent, memo)
             if claim is None and m.head.i != m.num_token.i:
-                claim = claimant_for(m.num_token, sent)
+                claim = claimant_for(m.num_token, sent, memo)
         if claim is None:
-            nxt = _next_sentence(sent)
-            if nxt is not None:
-                claim = continuation_source(nxt)
+            if sent.start not in continued:
+                nxt = _next_sentence(sent)
+                continued[sent.start] = continuation_source(nxt) if nxt is not None else None
+            claim = continued[sent.start]
         if claim is not None and quote is None and claim.name.lower() in _NARRATOR:
             claim = None  # "We counted the bodies ...": a first-person narrator is the text's own voice
         if claim is not None:
             claim = resolve_pronoun(claim, history, doc)
             history.append(claim)
-            sent_claims[sent.start] = claim
-        out.append((claim, stance(m.head, sent, _nearby(sent, sents, index), has_source=claim is not None)))
+        i = index.get(sent.start, 0)
+        near = any(flags[max(0, i - 2):i + 3])
+        out.append((claim, stance(m.head, sent, near, has_source=claim is not None)))
     return out
 
 

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract import lexicon as lx
+from counterclaim.extract.spans import entities
 
 # a "person" whose role is a body ("the monitoring group Frontline Watch") is an "it"
 _BODY_ROLE = re.compile(r"\b(?:group|organi[sz]ation|agency|ministry|committee|centre|center|network|"
@@ -294,14 +296,22 @@ def _owner_before_verb(tok: Token) -> Claimant | None:
     return None
 
 
-def claimant_for(tok: Token, sent: Span) -> Claimant | None:
-    """The claimant of the clause that contains ``tok`` by rules 2-4 (quotes are handled by the caller)."""
+def claimant_for(tok: Token, sent: Span, memo: dict[tuple[str, int], Any] | None = None) -> Claimant | None:
+    """The claimant of the clause that contains ``tok`` by rules 2-4 (quotes are handled by the caller).
+
+    ``memo`` keeps what is read once per sentence ("according to X", the closing reporting clause),
+    so that a sentence of many figures costs time linear in its length.
+    """
+    memo = {} if memo is None else memo
     owner = _owner_before_verb(tok)
     if owner:
         return owner
     verb = _reporting_verb(tok)
     if verb is None or _subject(verb) is None:
-        found = _according_to(sent)
+        key = ("according", sent.start)
+        if key not in memo:
+            memo[key] = _according_to(sent)
+        found = memo[key]
         if found:
             return found
     if verb is not None:
@@ -313,7 +323,11 @@ def claimant_for(tok: Token, sent: Span) -> Claimant | None:
                 subj = outer_subj
         if subj is not None and subj.lower_ not in ("that", "which", "this", "there", "who"):
             return _claimant_from(subj)
-    trailing = _trailing_report(tok, sent) or _parataxis_report(tok)
+    key = ("closing", sent.start)
+    if key not in memo:
+        memo[key] = _closing_report(sent)
+    closing = memo[key]
+    trailing = (closing[1] if closing is not None and closing[0] > tok.i else None) or _parataxis_report(tok)
     if trailing is not None:
         return trailing
     return _estimate_owner(tok) or _subject_estimate(tok)
@@ -333,25 +347,25 @@ def _parataxis_report(tok: Token) -> Claimant | None:
     return None
 
 
-def _trailing_report(tok: Token, sent: Span) -> Claimant | None:
+def _closing_report(sent: Span) -> tuple[int, Claimant | None] | None:
     """"..., abducted 27 passengers, among them 11 women, police in Ilora province said on Sunday":
-    a reporting clause closing the sentence covers it even when the parser hung it elsewhere."""
+    a reporting clause closing the sentence covers the figures before it even when the parser hung it
+    elsewhere. Returns the index of the sentence's last reporting verb and its claimant (None when
+    that clause is no closing attribution), or None when the sentence has no reporting verb."""
     for verb in reversed(list(sent)):
-        if verb.i <= tok.i:
-            return None
         if verb.lemma_.lower() not in lx.REPORT_VERBS or verb.pos_ != "VERB":
             continue
         rest = [t for t in sent[verb.i - sent.start + 1:] if not t.is_punct and not t.is_space]
         if any(t.pos_ in ("VERB", "AUX") for t in rest):
-            return None
+            return verb.i, None
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "NUM"]
         if not subjects:
-            return None
+            return verb.i, None
         subj = subjects[-1]
         first = min(t.i for t in subj.subtree)
         if first > sent.start and verb.doc[first - 1].text in (",", ";", "--", "—"):
-            return _claimant_from(subj)
-        return None
+            return verb.i, _claimant_from(subj)
+        return verb.i, None
     return None
 
 
@@ -409,7 +423,7 @@ def resolve_pronoun(claimant: Claimant, history: list[Claimant], doc: Doc) -> Cl
         if not personal and not is_person:
             return Claimant(prev.name, prev.start, prev.end, prev.label, False, prev.role)
     if personal:
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= claimant.start]
+        persons = [e for e in entities(doc) if e.label_ == "PERSON" and e.end_char <= claimant.start]
         if persons:
             e = persons[-1]
             return Claimant(e.text, e.start_char, e.end_char, "PERSON", False)

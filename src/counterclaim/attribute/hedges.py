@@ -26,22 +26,34 @@ _PASSIVE_HEDGES = {"believe", "think", "say", "rumour", "rumor", "report", "fear
                    "suspect", "presume", "allege", "claim", "estimate"}
 
 
-def _clause(tok: Token) -> list[Token]:
-    """The figure's own clause: the chain of verbs above it, with their direct dependents."""
-    out: list[Token] = []
+CLAUSE_REACH = 15
+"""Dependents of the figure's verbs are read within this many tokens of each verb, so that a
+sentence of thousands of figures costs time linear in its length."""
+
+
+def _clause(tok: Token) -> tuple[list[Token], dict[int, list[Token]]]:
+    """The figure's own clause: the chain of verbs above it, with their direct dependents near them.
+
+    Returns the clause's tokens and, for each token of the chain, its dependents found.
+    """
+    chain: list[Token] = []
     node = tok
     for _ in range(6):
         if node.head is node:
-            out.extend(node.children)
-            out.append(node)
+            chain.append(node)
             break
         node = node.head
-        out.append(node)
-        out.extend(node.children)
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj",) for c in node.children) \
-                and node.dep_ not in ("xcomp", "conj"):
+        chain.append(node)
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj") and any(
+                t.dep_ == "nsubj" and t.head.i == node.i for t in _near(node)):
             break
-    return out
+    kids: dict[int, list[Token]] = {n.i: [t for t in _near(n) if t.head.i == n.i and t.i != n.i] for n in chain}
+    return chain + [k for ks in kids.values() for k in ks], kids
+
+
+def _near(node: Token) -> list[Token]:
+    doc = node.doc
+    return list(doc[max(0, node.i - CLAUSE_REACH):min(len(doc), node.i + CLAUSE_REACH + 1)])
 
 
 _STANCE_WORDS: dict[str, str] = _lex.mapping("stance_words.tsv", values=frozenset({"denied", "rejected"}))
@@ -66,40 +78,47 @@ def _denied_or_rejected(tok: Token) -> str | None:
     return None
 
 
-def stance(tok: Token, sent: Span, nearby: list[Span], *, has_source: bool) -> str:
+def stance(tok: Token, sent: Span, nearby_distanced: bool, *, has_source: bool) -> str:
     """How the text holds the figure at ``tok``: ``denied``, ``rejected``, ``hedged`` (reported with
     distance) or ``asserted``. A denied or rejected figure is never shown as asserted."""
     found = _denied_or_rejected(tok)
     if found:
         return found
-    return "hedged" if is_hedged(tok, sent, nearby, has_source=has_source) else "asserted"
+    return "hedged" if is_hedged(tok, sent, nearby_distanced, has_source=has_source) else "asserted"
 
 
-def is_hedged(tok: Token, sent: Span, nearby: list[Span], *, has_source: bool) -> bool:
+def is_hedged(tok: Token, sent: Span, nearby_distanced: bool, *, has_source: bool) -> bool:
     """Whether the text distances itself from the figure at ``tok``.
 
     Args:
         tok: the figure's head token.
         sent: its sentence.
-        nearby: the sentences up to two before and two after it.
+        nearby_distanced: whether a sentence up to two before or after it says the report could not
+            be confirmed (:func:`distanced`, computed once per sentence by the caller).
         has_source: whether a claimant was found for the figure.
     """
-    clause = _clause(tok)
+    clause, kids = _clause(tok)
     words = {t.lower_ for t in clause}
     if words & lx.HEDGE_WORDS:
         return True
     if words & {"denials", "denial", "denied", "denies", "deny"}:
         return True
     for t in clause:
-        passive = any(c.dep_ == "auxpass" for c in t.children)
-        has_agent = any(c.dep_ == "agent" for c in t.children)
+        children = kids.get(t.i, [])
+        passive = any(c.dep_ == "auxpass" for c in children)
+        has_agent = any(c.dep_ == "agent" for c in children)
         if t.lemma_.lower() in _PASSIVE_HEDGES and passive and not has_agent and not has_source:
             return True
         if t.lemma_.lower() == "claim" and t.pos_ == "VERB" and has_source and not any(
-                c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in t.children):
+                c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in children):
             return True
     for anc in tok.ancestors:  # "the rebels claimed they had killed 60 soldiers"
         if anc.lemma_.lower() == "claim" and anc.pos_ == "VERB" and not any(
                 c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in anc.children):
             return True
-    return any(_DISTANCE.search(s.text.strip()) for s in nearby)
+    return nearby_distanced
+
+
+def distanced(sent: Span) -> bool:
+    """Whether a sentence says the text cannot confirm what it reports ("could not be verified")."""
+    return bool(_DISTANCE.search(sent.text.strip()))

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from counterclaim.attribute import speakerwords as sw
 from counterclaim.extract.quotemarks import QuotedStretch, paragraph_starts
+from counterclaim.extract.spans import entity_at
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "col", "gen", "lt", "capt", "sgt", "maj", "st", "jr", "sr", "rev",
            "sen", "rep", "gov", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
@@ -103,7 +104,8 @@ def relay_in(toks: list[Token]) -> Token | None:
             continue
         for r in toks[i + 1:i + 15]:
             if r.ent_type_ == "PERSON" or (r.ent_type_ == "ORG" and r.pos_ == "PROPN"):
-                ent = next(e for e in r.doc.ents if e.start <= r.i < e.end)
-                return r.doc[ent.end - 1]
+                ent = entity_at(r.doc, r.i)
+                if ent is not None:
+                    return r.doc[ent.end - 1]
         return next((g for g in t.children if g.dep_ == "pobj"), None)
     return None

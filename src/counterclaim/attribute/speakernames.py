@@ -15,13 +15,17 @@ Example: "Sharif Hotak, a member of the council, said ... "...," said Hotak." â†
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.attribute import speakerwords as sw
-from counterclaim.extract.spans import tokens_between  # noqa: F401  (re-exported for the attribution rules)
+from counterclaim.extract.spans import (
+    entities,
+    tokens_between,  # noqa: F401  (re-exported for the attribution rules)
+)
 from counterclaim.nlp.normalize import NormText
 
 _NOT_FIRST = {"the", "a", "an", "in", "on", "at", "by", "for", "from", "of", "to", "with", "as", "but", "and", "or",
@@ -101,6 +105,10 @@ class NameIndex:
             if len(words) >= 2 and sw.name_tokens_ok(words) and words[0].lower() not in _NOT_FIRST:
                 self.names.append((m.start(), words))
         self.names.sort(key=lambda x: x[0])
+        self.by_word: dict[str, list[tuple[int, list[str]]]] = {}  # each name under each of its words
+        for pos, name in self.names:
+            for w in {w.lower() for w in name}:
+                self.by_word.setdefault(w, []).append((pos, name))
 
     def orig(self, pos: int) -> int:
         return self.norm.origin[pos] if pos < len(self.norm.origin) else len(self.norm.original)
@@ -118,7 +126,9 @@ class NameIndex:
         at = self.orig(at)
         low = [w.lower() for w in words]
         best: tuple[int, int, list[str]] | None = None
-        for pos, name in self.names:
+        if not low:
+            return words
+        for pos, name in self.by_word.get(low[0], ()):
             if len(name) <= len(words) or not _contains(name, low):
                 continue
             key = (0 if pos < at else 1, -pos if pos < at else pos)
@@ -216,8 +226,7 @@ class PersonHistory:
         self.seen: list[_Seen] = []
 
     def add(self, who: Who, org: bool = False, speaker: bool = False) -> None:
-        self.seen.append(_Seen(who, org, speaker))
-        self.seen.sort(key=lambda s: s.who.start)
+        insort(self.seen, _Seen(who, org, speaker), key=lambda s: s.who.start)
 
     def last_person(self, before: int, named_only: bool = False, after: int = -1, gender: str | None = None,
                     gender_of: Callable[[str], str | None] | None = None) -> Who | None:
@@ -280,9 +289,11 @@ class Genders:
         self._words = _lex.mapping("gendered_words.tsv", values=frozenset({"m", "f"}))
         self._first = _lex.mapping("first_names.tsv", values=frozenset({"m", "f"}))
         self.votes: dict[str, dict[str, int]] = {}
-        for ent in doc.ents:
+        by_sentence: dict[int, list[Span]] = {}
+        for ent in entities(doc):
             if ent.label_ != "PERSON":
                 continue
+            by_sentence.setdefault(ent.sent.start, []).append(ent)
             key = self._key(ent.text)
             if key is None:
                 continue
@@ -298,7 +309,7 @@ class Genders:
                     if g:
                         self._vote(key, g, 3)
         for sent in doc.sents:
-            people = [e for e in sent.ents if e.label_ == "PERSON"]
+            people = by_sentence.get(sent.start, [])
             if len(people) != 1 or people[0].root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             key = self._key(people[0].text)

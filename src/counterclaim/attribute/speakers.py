@@ -60,6 +60,7 @@ from counterclaim.attribute.speakernames import (
     tokens_between,
 )
 from counterclaim.extract.quotemarks import QuotedStretch
+from counterclaim.extract.spans import SpanSet, entities
 from counterclaim.nlp.normalize import NormText
 
 
@@ -95,17 +96,18 @@ class _Attributor:
         self.roles: list[tuple[int, str, set[str]]] = []
         self.history = PersonHistory()
         self.spans = [(q.start, q.end) for q in quotes]
+        self.quoted = SpanSet(self.spans)
         self.used: dict[int, Token | None] = {}
         self._collect_subjects()
 
     # ---------------------------------------------------------------- helpers
     def inside_quote(self, tok: Token) -> bool:
-        return any(s <= tok.idx < e for s, e in self.spans)
+        return tok.idx in self.quoted
 
     def _collect_roles(self) -> None:
         """Every named person with the role nouns the text gives them: "Ana Ruiz, a baker", "Mayor
         Tom Reyes", "the governor, Ana Ruiz" (for descriptions such as "the baker said")."""
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ != "PERSON" or self.inside_quote(ent[0]):
                 continue
             words = sw.strip_titles(ent.text.split())
@@ -236,7 +238,7 @@ class _Attributor:
         else:
             found = self.history.last_org(tok.idx) or self.history.last_person(tok.idx)
         if found is None and tok.lower_ in sw.PERSONAL_PRONOUNS:  # nobody spoke yet: the last person named
-            ents = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= tok.idx
+            ents = [e for e in entities(self.doc) if e.label_ == "PERSON" and e.end_char <= tok.idx
                     and not self.inside_quote(e[0]) and self.genders.of(e.text) in (None, gender)]
             words = sw.strip_titles(ents[-1].text.split()) if ents else []
             if words:

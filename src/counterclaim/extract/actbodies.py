@@ -34,6 +34,7 @@ import spacy.tokens
 from spacy.tokens import Token
 
 from counterclaim.extract.actplaces import DEMONYMS, Place, gazetteer
+from counterclaim.extract.spans import SpanSet, entity_at
 
 # national (and state) legislatures known by a name of their own → the jurisdiction's gazetteer name
 LEGISLATURES = {
@@ -119,7 +120,7 @@ def _is_legislature(tok: Token) -> bool:
 def _name_of(tok: Token) -> tuple[int, int, str] | None:
     """The place name a token belongs to: its GPE/LOC entity, or its run of capitalised proper nouns."""
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(doc, tok.i)
     if ent is not None and ent.label_ in ("GPE", "LOC"):
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         toks = [t for t in toks if t.tag_ != "POS"]
@@ -176,8 +177,9 @@ def presented_places(doc: spacy.tokens.Doc, text: str, taken: list[tuple[int, in
     ``taken`` are spans already claimed by the gazetteer or by quotations.
     """
     names: set[str] = set()
+    claimed = SpanSet(taken)
     for tok in doc:
-        if tok.pos_ != "PROPN" or any(s <= tok.idx < e for s, e in taken):
+        if tok.pos_ != "PROPN" or tok.idx in claimed:
             continue
         body = None
         listed = tok

@@ -15,6 +15,7 @@ up and are not marked by any of these words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -61,16 +62,28 @@ def _of_them_whole(doc: Doc, m: FigureMention, mentions: list[FigureMention], i:
     prv = doc[max(0, m.num_token.i - 2):m.num_token.i]
     if (len(nxt) == 2 and nxt[0].lower_ == "of" and nxt[1].lower_ in ("them", "whom")) or (
             len(prv) == 2 and prv[0].lower_ == "of" and prv[1].lower_ == "whom"):
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
             w = mentions[j]
             if w.sentence == m.sentence and w.outcome:
                 return j
         # "... 84 others were wounded. Twenty-two of them are in a critical condition"
         start = m.sentence.start if m.sentence is not None else -1
-        prev = [j for j in range(i) if mentions[j].outcome and _sentence_end(mentions[j]) == start]
+        prev = [j for j in range(max(0, i - LOOKBACK), i) if mentions[j].outcome
+                and _sentence_end(mentions[j]) == start]
         if prev and (not m.outcome or mentions[prev[-1]].outcome == m.outcome):
             return prev[-1]
     return None
+
+
+LOOKBACK = 64
+"""A whole is looked for among the 64 figures before a part at most, so that a sentence of
+thousands of numbers costs time linear in its length (a whole further back is not linked)."""
+
+
+def _before(mentions: list[FigureMention], i: int) -> Iterator[FigureMention]:
+    """The figures before ``mentions[i]``, nearest first, at most :data:`LOOKBACK` of them."""
+    for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+        yield mentions[j]
 
 
 def _sentence_end(m: FigureMention) -> int:
@@ -85,7 +98,7 @@ def _resolve_repeats(mentions: list[FigureMention]) -> None:
         dets = {c.lower_ for c in m.head.children if c.dep_ == "det"}
         if not dets & {"these", "those", "the"}:
             continue
-        for w in reversed(mentions[:i]):
+        for w in _before(mentions, i):
             if w.outcome and w.count.value == m.count.value:
                 m.outcome = w.outcome
                 m.rule = "repeat"
@@ -136,7 +149,7 @@ def _link_breakdowns(doc: Doc, mentions: list[FigureMention]) -> None:
         nxt = doc[m.num_token.i + 1] if m.num_token.i + 1 < len(doc) else None
         if nxt is None or nxt.lower_ not in _BREAKDOWN_PREPS:
             continue
-        for w in reversed(mentions[:i]):
+        for w in _before(mentions, i):
             if w.sentence != m.sentence:
                 break
             if not w.outcome or (m.outcome and w.outcome != m.outcome):
@@ -166,8 +179,9 @@ def _link_of_these(mentions: list[FigureMention]) -> None:
         first = next((t for t in sent if not t.is_space), sent[0])
         if first.lower_ != "of":
             continue
-        for j, w in enumerate(mentions):
-            if j != i and w.sentence == sent and w.start < m.start and w.head.i <= first.i + 6:
+        for j in range(max(0, i - LOOKBACK), i):
+            w = mentions[j]
+            if w.sentence == sent and w.start < m.start and w.head.i <= first.i + 6:
                 if w.count.value and m.count.value and m.count.value < w.count.value and w.outcome:
                     m.part_of = w
                     m.outcome = w.outcome
@@ -177,10 +191,13 @@ def _link_of_these(mentions: list[FigureMention]) -> None:
 def _link_among(mentions: list[FigureMention]) -> None:
     """"Five police officers were among the dead", "three officers were among those killed",
     "Among them were two infants": the nearest earlier total, not a sibling in the same list."""
+    words_of: dict[int, list[str]] = {}
     for i, m in enumerate(mentions):
         if m.part_of is not None or m.sentence is None or m.count.value is None:
             continue
-        words = [t.lower_ for t in m.sentence]
+        if m.sentence.start not in words_of:
+            words_of[m.sentence.start] = [t.lower_ for t in m.sentence]
+        words = words_of[m.sentence.start]
         if "among" not in words:
             continue
         k = words.index("among")
@@ -188,7 +205,7 @@ def _link_among(mentions: list[FigureMention]) -> None:
         if not (len(nxt) == 2 and nxt[0] in ("the", "those") and nxt[1] in _AMONG_WORDS) and nxt[:1] != ["them"]:
             continue
         siblings = {c.i for c in m.head.conjuncts} | {m.head.i}
-        for w in reversed(mentions[:i]):
+        for w in _before(mentions, i):
             if w.part_of is not None or w.head.i in siblings or any(c.i in siblings for c in w.head.conjuncts):
                 continue
             if w.outcome and (w.outcome == m.outcome or not m.outcome) and w.count.value \
@@ -247,11 +264,14 @@ def _link_aggregates(doc: Doc, mentions: list[FigureMention]) -> None:
     """Figures of single attacks after an aggregate figure of the same outcome and day."""
     wholes: dict[str, FigureMention] = {}
     dates = _dates_by_sentence(doc)
+    aggregate: dict[int, bool] = {}
     for m in mentions:
         sent = m.sentence
         if sent is None:
             continue
-        if _AGGREGATE.search(sent.text):
+        if sent.start not in aggregate:
+            aggregate[sent.start] = bool(_AGGREGATE.search(sent.text))
+        if aggregate[sent.start]:
             if m.count.value and m.outcome not in wholes and m.part_of is None:
                 wholes[m.outcome] = m
                 continue
@@ -300,7 +320,7 @@ def _link_narrowings(mentions: list[FigureMention]) -> None:
         if m.part_of is not None or not m.outcome or m.count.value is None or not _narrows(m) \
                 or m.sentence is None:
             continue
-        for w in reversed(mentions[:i]):
+        for w in _before(mentions, i):
             if w.sentence is None or w.sentence == m.sentence or w.outcome != m.outcome or w.part_of is not None \
                     or w.count.qualifier in ("at_most", "range", "vague"):
                 continue
