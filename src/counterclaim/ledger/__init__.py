@@ -35,17 +35,17 @@ from counterclaim.store.queries import (
     document_rows,
     event_places,
     figure_rows,
+    has_document,
+    has_ungrouped,
     iter_results,
     load_result,
+    stale_document_ids,
     summary_counts,
 )
 from counterclaim.store.summaries import stored_checks
 from counterclaim.store.write import replace_extraction, store
 
 __all__ = ["DEFAULT_DB", "Ledger", "LedgerError"]
-
-
-_PENDING = "SELECT 1 FROM incidents WHERE event_id IS NULL AND how IS NULL LIMIT 1"
 
 
 class Ledger:
@@ -75,7 +75,7 @@ class Ledger:
                         schema.migrate(writer)
             else:
                 schema.migrate(self.db)
-                if self.db.scalar(_PENDING):  # documents committed by a run that was killed before grouping
+                if has_ungrouped(self.db):  # documents committed by a run that was killed before grouping
                     _events.regroup(self.db)
         except BaseException:
             self.db.close()
@@ -97,7 +97,7 @@ class Ledger:
 
     def has(self, doc_id: str) -> bool:
         """Whether a document with this sha256 is stored."""
-        return bool(self.db.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
+        return has_document(self.db, doc_id)
 
     def store(self, result: Result, incidents: list[Incident] | None = None, *,
               meta: dict[str, Any] | None = None) -> bool:
@@ -132,9 +132,7 @@ class Ledger:
 
     def stale_documents(self, rules_version: str = RULES_VERSION) -> list[str]:
         """Ids of documents extracted by other rules than ``rules_version``."""
-        rows = self.db.query("SELECT id FROM documents WHERE rules_version IS NULL OR rules_version <> ? ORDER BY id",
-                             (rules_version,))
-        return [r["id"] for r in rows]
+        return stale_document_ids(self.db, rules_version)
 
     def reextract(self, doc_ids: list[str] | None = None, *, options: Options | None = None, use_ner: bool = True,
                   progress: Any = None) -> Any:

@@ -190,3 +190,67 @@ def all_checks(db: Database) -> list[dict[str, Any]]:
     for r in db.query("SELECT checks FROM events WHERE merged_into IS NULL AND checks IS NOT NULL ORDER BY id"):
         out += json.loads(r["checks"])
     return out
+
+
+_PG_FINGERPRINT = (
+    "SELECT (SELECT COUNT(*) FROM documents) AS d, (SELECT MAX(extracted_at) FROM documents) AS x, "
+    "(SELECT COUNT(*) FROM events) AS e, (SELECT COUNT(*) FROM events WHERE merged_into IS NOT NULL) AS m, "
+    "(SELECT COUNT(*) FROM sources WHERE merged_into IS NULL) AS s, "
+    "(SELECT COUNT(*) FROM incidents WHERE how = 'user') AS u, "
+    "(SELECT COUNT(*) FROM source_spellings WHERE how = 'user') AS v")
+
+
+def fingerprint(db: Database) -> Any:
+    """A value that changes when another connection changes the ledger (SQLite's ``data_version``;
+    on PostgreSQL, counts of what writes change)."""
+    if db.dialect == "postgresql":
+        return tuple(db.query(_PG_FINGERPRINT)[0].values())
+    return db.scalar("PRAGMA data_version")
+
+
+def document_meta(db: Database, doc_id: str) -> dict[str, Any]:
+    """When a document was ingested and extracted, and by which rules."""
+    return db.query("SELECT ingested_at, extracted_at, rules_version FROM documents WHERE id = ?", (doc_id,))[0]
+
+
+def count_of(db: Database, what: str) -> int:
+    """How many ``documents`` or live ``sources`` the ledger holds."""
+    sql = {"documents": "SELECT COUNT(*) FROM documents",
+           "sources": "SELECT COUNT(*) FROM sources WHERE merged_into IS NULL"}[what]
+    return int(db.scalar(sql) or 0)
+
+
+def source_row(db: Database, source_id: str) -> dict[str, Any] | None:
+    """One source with its spellings (None when there is no such source)."""
+    rows = db.query("SELECT id, name, kind, country FROM sources WHERE id = ?", (source_id,))
+    if not rows:
+        return None
+    spellings = [r["spelling"] for r in db.query(
+        "SELECT spelling FROM source_spellings WHERE source_id = ? ORDER BY spelling", (source_id,))]
+    return {**rows[0], "spellings": spellings}
+
+
+def event_names(db: Database, event_ids: list[str]) -> dict[str, str]:
+    """Names of events by id."""
+    out: dict[str, str] = {}
+    for part in in_batches(sorted(set(event_ids))):
+        out.update({r["id"]: r["name"] for r in db.query(
+            f"SELECT id, name FROM events WHERE id IN ({placeholders(len(part))})", part)})
+    return out
+
+
+def has_document(db: Database, doc_id: str) -> bool:
+    """Whether a document with this sha256 is stored."""
+    return bool(db.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
+
+
+def stale_document_ids(db: Database, rules_version: str) -> list[str]:
+    """Ids of documents extracted by other rules than ``rules_version``."""
+    rows = db.query("SELECT id FROM documents WHERE rules_version IS NULL OR rules_version <> ? ORDER BY id",
+                    (rules_version,))
+    return [r["id"] for r in rows]
+
+
+def has_ungrouped(db: Database) -> bool:
+    """Whether stored incidents were never looked at by grouping (a run killed before it regrouped)."""
+    return bool(db.scalar("SELECT 1 FROM incidents WHERE event_id IS NULL AND how IS NULL LIMIT 1"))

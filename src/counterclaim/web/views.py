@@ -4,8 +4,9 @@
 thread pool) and caches what is costly to recompute for a large ledger — the document and
 source lists, recently built pages — until the ledger changes. The
 overview needs no cache: it reads the aggregates the ledger keeps per event. A change is
-noticed through SQLite's ``PRAGMA data_version`` (it moves when another connection
-commits) or, on PostgreSQL, a fingerprint of row counts.
+noticed through :func:`counterclaim.store.queries.fingerprint` (SQLite's ``data_version``, or on
+PostgreSQL a fingerprint of row counts). The views hold no SQL: they call the store's named queries
+and the presentation layer (:mod:`counterclaim.present.pages` builds the event page).
 """
 
 from __future__ import annotations
@@ -22,8 +23,16 @@ from counterclaim.present.pages import event_page, resolve
 from counterclaim.reconcile.compare import compare
 from counterclaim.store import search as _search
 from counterclaim.store import sources as _sources
-from counterclaim.store.db import placeholders
-from counterclaim.store.queries import document_rows, figure_rows, load_result
+from counterclaim.store.queries import (
+    count_of,
+    document_meta,
+    document_rows,
+    event_names,
+    figure_rows,
+    fingerprint,
+    load_result,
+    source_row,
+)
 from counterclaim.store.summaries import overview_page
 
 PAGE_SIZE = 50
@@ -32,12 +41,6 @@ SOURCES_PAGE = 100
 SOURCE_EVENTS_PAGE = 25
 MAX_CACHED_PAGES = 64
 SORTS = ("documents", "spread", "year", "id")
-_PG_FINGERPRINT = (
-    "SELECT (SELECT COUNT(*) FROM documents) AS d, (SELECT MAX(extracted_at) FROM documents) AS x, "
-    "(SELECT COUNT(*) FROM events) AS e, (SELECT COUNT(*) FROM events WHERE merged_into IS NOT NULL) AS m, "
-    "(SELECT COUNT(*) FROM sources WHERE merged_into IS NULL) AS s, "
-    "(SELECT COUNT(*) FROM incidents WHERE how = 'user') AS u, "
-    "(SELECT COUNT(*) FROM source_spellings WHERE how = 'user') AS v")
 
 
 logger = logging.getLogger(__name__)
@@ -79,10 +82,7 @@ class LedgerView:
     # -- cache ---------------------------------------------------------------------------
 
     def _fingerprint(self) -> Any:
-        db = self.ledger.db
-        if db.dialect == "postgresql":
-            return tuple(db.query(_PG_FINGERPRINT)[0].values())
-        return db.scalar("PRAGMA data_version")
+        return fingerprint(self.ledger.db)
 
     def _refresh(self) -> None:
         """Drop the cache when the ledger changed (call with the lock held); start a warm-up."""
@@ -170,7 +170,7 @@ class LedgerView:
             db = self.ledger.db
             full = self.ledger.resolve_document(doc_id)
             result = load_result(db, full)
-            meta = db.query("SELECT ingested_at, extracted_at, rules_version FROM documents WHERE id = ?", (full,))[0]
+            meta = document_meta(db, full)
             figures = {f["fid"]: f for f in figure_rows(db, doc_id=full)}
         doc = result.document
         items = document_claims(result, figures)
@@ -183,22 +183,22 @@ class LedgerView:
 
     def documents(self, page: int | None = None) -> dict[str, Any]:
         """Documents with their counts and events: all (cached), or one page of :data:`DOCUMENTS_PAGE` (read alone)."""
-        return self._listing("documents", page, DOCUMENTS_PAGE, "SELECT COUNT(*) FROM documents",
+        return self._listing("documents", page, DOCUMENTS_PAGE,
                              lambda **kw: document_rows(self.ledger.db, **kw))
 
     def sources(self, page: int | None = None) -> dict[str, Any]:
         """Live sources with their counts: all (cached), or one page of :data:`SOURCES_PAGE` (read alone)."""
-        return self._listing("sources", page, SOURCES_PAGE, "SELECT COUNT(*) FROM sources WHERE merged_into IS NULL",
+        return self._listing("sources", page, SOURCES_PAGE,
                              lambda **kw: _sources.source_rows(self.ledger.db, **kw))
 
-    def _listing(self, key: str, page: int | None, size: int, count_sql: str,
+    def _listing(self, key: str, page: int | None, size: int,
                  rows_of: Callable[..., list[dict[str, Any]]]) -> dict[str, Any]:
         if page is None:
             rows = self._cached(key)
             return {key: list(rows), "page": None, "pages": max(1, -(-len(rows) // size)), "total": len(rows)}
         with self.lock:
             self._refresh()
-            total = int(self.ledger.db.scalar(count_sql) or 0)
+            total = count_of(self.ledger.db, key)
             pages = max(1, -(-total // size))
             page = min(max(1, page), pages)
             cached = self._cache.get(key)
@@ -216,11 +216,10 @@ class LedgerView:
             if key in self._cache:
                 return {**self._cache[key], "requested_id": source_id}
             stamp = self._stamp
-            src = db.query("SELECT id, name, kind, country FROM sources WHERE id = ?", (live,))
-            if not src:
+            src = source_row(db, live)
+            if src is None:
                 raise NotFoundError(LedgerErrors.E111.format(id=source_id))
-            spellings = [r["spelling"] for r in db.query(
-                "SELECT spelling FROM source_spellings WHERE source_id = ? ORDER BY spelling", (live,))]
+            spellings = src.pop("spellings")
             figures = figure_rows(db, source_id=live)
             by_event: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
             for f in figures:
@@ -230,8 +229,7 @@ class LedgerView:
             page = min(max(1, page), pages)
             keys = keys[(page - 1) * SOURCE_EVENTS_PAGE: page * SOURCE_EVENTS_PAGE]
             named = [k for k in keys if k]
-            names = {r["id"]: r["name"] for r in db.query(
-                f"SELECT id, name FROM events WHERE id IN ({placeholders(len(named))})", named)}
+            names = event_names(db, named)
         events = []
         for event_id in keys:
             rows = compare(by_event[event_id])
@@ -241,7 +239,7 @@ class LedgerView:
                                for c in r["claims"]]
             events.append({"event_id": event_id, "name": names.get(event_id or "", "(no event)"), "outcomes": rows})
         types = sorted({f["source_type"] for f in figures})
-        data = {**src[0], "spellings": spellings, "types": types, "claims": len(figures),
+        data = {**src, "spellings": spellings, "types": types, "claims": len(figures),
                 "documents": len({f["doc_id"] for f in figures}), "total_events": len(by_event), "page": page,
                 "pages": pages, "events": events}
         self._remember(key, stamp, data)
