@@ -205,6 +205,8 @@ def _figure_records(norm: NormText, mentions: list[FigureMention],
                             span=(cs, ce) if text[cs:ce].split() == name.split() else None)
         sent = m.sentence
         sent_span = norm.to_original(sent.start_char, sent.end_char) if sent is not None else None
+        if sent_span is not None:  # a qualifier the parser left in the sentence before: the sentence holds the figure
+            sent_span = (min(sent_span[0], s), max(sent_span[1], e))
         out.append(Figure(id=f"f{i + 1}", span=(s, e), text=text[s:e], outcome=m.outcome, count=m.count,
                           groups=tuple(m.groups),
                           part_of=f"f{whole + 1}" if whole is not None and whole != i else None,
