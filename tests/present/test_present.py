@@ -39,3 +39,15 @@ def test_tables_fit_80_columns_and_show_kinds_stance_and_revisions(tmp_path: Pat
     killed = next(r for r in page["outcomes"] if r["outcome"] == "killed")
     assert [s["role"] for s in killed["sections"]] == ["whole", "partial"]
     assert all(c["evidence"] and c["kind_label"] and c["stance_label"] for c in killed["claims"])
+
+
+def test_the_chart_labels_stance_and_revisions() -> None:
+    from counterclaim.web.chart import range_chart
+
+    chart = range_chart([
+        {"source": "A", "count": "1,000", "low": 1000, "high": 1000, "qualifier": "exact", "stance": "asserted",
+         "superseded": "613"},
+        {"source": "B", "count": "450+", "low": 450, "high": 450, "qualifier": "at_least", "stance": "hedged"}])
+    assert chart is not None
+    assert [r["count"] for r in chart["rows"]] == ["1,000 → 613", "450+ (reportedly)"]
+    assert [r["stance"] for r in chart["rows"]] == ["asserted", "hedged"]

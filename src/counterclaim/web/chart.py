@@ -1,5 +1,10 @@
 """Geometry of the event page's range chart: one line per claim, labelled, on a shared axis.
 
+The chart draws a row's whole-incident tolls only (partial counts, breakdowns, denied figures
+and background tolls are listed under it, never charted against it: they are not comparable).
+A claim reported with distance is labelled "reportedly"; a superseded count is labelled with
+the revision that replaced it ("→ 613").
+
 The chart is drawn by the template as SVG from these numbers; every label is written out
 (source and count beside each mark), so it reads without hovering. Ranges are bars,
 single counts dots, "at least" counts dots with an arrow to the right, vague amounts
@@ -48,6 +53,15 @@ def _cut(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _count_label(claim: dict[str, Any]) -> str:
+    text = str(claim.get("count") or "")
+    if claim.get("superseded"):
+        text += f" → {claim['superseded']}"
+    if claim.get("stance") == "hedged" or claim.get("hedged") and not claim.get("stance"):
+        text += " (reportedly)"
+    return text
+
+
 def range_chart(claims: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The chart of a comparison row's claims (None when no claim has a number)."""
     usable = [c for c in claims if c.get("low") is not None or c.get("high") is not None]
@@ -79,7 +93,9 @@ def range_chart(claims: list[dict[str, Any]]) -> dict[str, Any] | None:
                      "point": low == high, "open_right": qualifier in ("at_least", "more_than"),
                      "open_left": qualifier == "at_most", "vague": qualifier == "vague",
                      "own": c.get("voice") == "own", "hedged": bool(c.get("hedged")),
-                     "label": _cut(str(c.get("source") or "?")), "count": str(c.get("count") or "")})
+                     "label": _cut(str(c.get("source") or "?")), "count": _count_label(c),
+                     "stance": c.get("stance") or ("hedged" if c.get("hedged") else "asserted"),
+                     "kind": c.get("kind")})
     axis_y = TOP + len(rows) * ROW_H + 4
     return {"width": WIDTH, "height": axis_y + AXIS_H, "plot_left": x0, "plot_right": x1, "axis_y": axis_y,
             "count_x": x1 + 10, "label_x": x0 - 10, "scale": "log" if log else "linear", "rows": rows,
