@@ -97,10 +97,16 @@ def test_missing_corpus_or_baseline_fails(tmp_path: Path, corpus: Path) -> None:
     assert run(["--corpus", str(corpus), "--baseline", str(tmp_path / "none.json")]) == 1
 
 
-def test_repository_baseline_is_well_formed() -> None:
-    baseline = gate.load_baseline(gate.BASELINE)
+@pytest.mark.parametrize("name", ["baseline.json", "baseline-dev2.json", "baseline-heldout.json"])
+def test_repository_baselines_are_well_formed(name: str) -> None:
+    baseline = gate.load_baseline(BENCHMARKS / name)
     assert set(gate.FLOOR_METRICS) <= set(baseline["floors"])
     assert len(baseline["corpus_sha256"]) == 64
+
+
+def test_the_invented_set_is_pinned_where_it_lives() -> None:
+    heldout = Path(__file__).resolve().parent / "heldout"
+    assert gate.load_baseline(BENCHMARKS / "baseline-heldout.json")["corpus_sha256"] == corpus_fingerprint(heldout)
 
 
 @pytest.mark.slow
