@@ -233,3 +233,21 @@ def test_extraction_runs_outside_the_write_lock_and_has_a_time_limit(ledger_path
         assert ok.status_code == 201, ok.text  # a fresh worker took over
         assert held == [False, False]
         app.state.extractor.close()
+
+
+def test_when_even_the_error_page_fails_the_answer_is_still_a_coded_json_error(ledger_path: Path) -> None:
+    app = create_app(str(ledger_path), use_ner=False, warm=False)
+
+    def broken(**_: Any) -> Any:
+        raise KeyError("a bug in a page")
+
+    class NoTemplates:
+        def TemplateResponse(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - Jinja2Templates' name
+            raise RuntimeError("the templates are gone")
+
+    app.state.view.overview = broken
+    app.state.templates = NoTemplates()
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as client:
+        response = client.get("/")
+        _api_error(response, 500, "E218")
+        assert "KeyError" in response.json()["error"]["message"]

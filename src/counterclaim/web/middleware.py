@@ -16,6 +16,7 @@ import logging
 from typing import Any
 
 from starlette.requests import Request
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counterclaim.errors import WebErrors
@@ -141,9 +142,11 @@ class Guard:
                 if not state["ended"]:
                     await send({"type": "http.response.body", "body": b"", "more_body": False})
                 return
-            if isinstance(exc, WebError):
-                response = error_response(request, exc.status, exc.message, exc.code)
-            else:
-                message = WebErrors.E218.format(error=type(exc).__name__)
-                response = error_response(request, 500, message, "E218")
+            status, message, code = (exc.status, exc.message, exc.code) if isinstance(exc, WebError) else \
+                (500, WebErrors.E218.format(error=type(exc).__name__), "E218")
+            try:
+                response = error_response(request, status, message, code)
+            except Exception:  # the error page itself failed: the JSON shape needs no template
+                logger.exception("rendering the error page failed")
+                response = JSONResponse({"error": {"status": status, "code": code, "message": message}}, status)
             await response(scope, receive, send)
