@@ -210,3 +210,4 @@ def test_a_description_is_not_a_government_and_places_or_fragments_are_no_claima
     assert normalise("grief-stricken Azerbaijan").key != normalise("Azerbaijan").key
     assert not_a_claimant("Baquba") and not_a_claimant("Cap Haitien") and not_a_claimant("Iraqi army captain and")
     assert not not_a_claimant("Baghdad") and not not_a_claimant("Iraq") and not not_a_claimant("Aydin Rasulov")
+    assert normalise("Baghdad").key == normalise("the Iraqi government").key  # a capital speaks for its state

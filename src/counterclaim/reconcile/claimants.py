@@ -10,7 +10,8 @@ source. The rules, in order:
    :data:`BODIES`, in any of the usual orders: "Azerbaijan’s Government", "the Azerbaijani
    government", "Government of Azerbaijan", "Azerbaijani officials" → ``state:AZ:government``,
    shown as "Azerbaijani government" (its officials and authorities speak for it). A bare
-   country name counts as its government (the extractor's convention); a *description* of a
+   country name counts as its government (the extractor's convention), and so does its capital
+   ("Baghdad said"); a *description* of a
    country ("grief-stricken Azerbaijan") does not: it is a source of its own (``description``).
    Different bodies stay apart ("the Azeri Ministry of Defence" is ``state:AZ:ministry of
    defence``). Bodies of regions and entities work the same way ("the government of
@@ -318,6 +319,13 @@ def normalise(spelling: str, *, source_type: str | None = None, document_text: s
     state = _state(text)
     if state is not None:
         return state
+    words = text.split()
+    if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
+        from counterclaim.reconcile.gazetteer import capital_of
+
+        capital = capital_of(text)
+        if capital:  # "Baghdad said": a capital speaks for its government
+            return _state_claimant(capital, "government")
     m = re.match(r"^(?:[a-z][\w\-]*\s+)+(?P<rest>[A-Z].*)$", text)
     if m and is_country_name(m["rest"]):  # "grief-stricken Azerbaijan": a description of a country
         return Claimant(key=f"description:{lowered}", name=text, kind="description")

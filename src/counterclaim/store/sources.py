@@ -189,7 +189,7 @@ def source_rows(db: Database, *, limit: int | None = None, offset: int = 0) -> l
             st = stats.setdefault(r["source_id"], {"claims": 0, "docs": set(), "types": {}, "events": set()})
             st["claims"] += 1
             st["docs"].add(r["doc_id"])
-            kind = r["source_type"] or ("media" if r["voice"] == "own" else "unspecified")
+            kind = "media" if r["voice"] == "own" else r["source_type"] or "unspecified"
             st["types"][kind] = st["types"].get(kind, 0) + 1
             if r["event_id"]:
                 st["events"].add(r["event_id"])
