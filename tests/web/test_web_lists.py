@@ -57,3 +57,29 @@ def test_the_overview_sees_a_new_document_at_once(client: Any, ledger_path: Path
     [event] = after["events"]
     assert event["n_documents"] == 1 and event["killed"]["low"] == event["killed"]["high"] == 23
     assert "rescuers" in event["killed"]["summary"]
+
+
+def test_filters_by_country_on_the_overview_and_the_event_page(client: Any, ledger_path: Path) -> None:
+    text = ("Title: Shelling in Kharkiv\nPublished: 2022-03-02\n\nShelling killed 21 people in the city of Kharkiv "
+            "in Ukraine on 1 March 2022, the Ukrainian emergency service said. The Russian defence ministry said "
+            "at least 3 people were killed.")
+    with Ledger(ledger_path) as writer:
+        writer.add(result(text, [
+            figure(text, "f1", "21 people", "killed", 21, source="the Ukrainian emergency service"),
+            figure(text, "f2", "at least 3 people", "killed", 3, source="The Russian defence ministry",
+                   qualifier="at_least")], title="Shelling in Kharkiv", published="2022-03-02"))
+    for value in ("UA", "ukraine", "Ukraine"):
+        assert [e["id"] for e in client.get("/api/overview", params={"country": value}).json()["events"]] == [
+            "kharkiv-2022"], value
+    assert client.get("/api/overview", params={"country": "AZ"}).json()["events"] == []
+    page = client.get("/", params={"country": "Azerbaijan"}).text
+    assert "No events match these filters" in page and 'name="country" value="Azerbaijan"' in page
+    event = client.get("/api/events/kharkiv-2022").json()
+    assert dict(event["choices"]["country"]) == {"RU": "Russia"}  # the sources' countries, as the ledger knows them
+    kept = client.get("/api/events/kharkiv-2022", params={"country": "RU"}).json()
+    claims = [c for r in kept["outcomes"] for c in r["claims"]]
+    assert [c["source_id"] for c in claims] == ["russian-ministry-of-defence"]
+    page = client.get("/events/kharkiv-2022", params={"country": "RU"}).text
+    assert '<option value="RU" selected>Russia</option>' in page
+    bad = client.get("/api/overview", params={"outcome": "exploded"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "E221"

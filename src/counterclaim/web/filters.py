@@ -1,13 +1,15 @@
 """Filters of the overview and the event page, applied to the data the views return.
 
 * **Event page** — ``outcome`` keeps one outcome's rows; ``source_type`` (``government``,
-  ``ngo``, …) and ``year`` (a year in which a document carrying the claim was published) keep
-  the matching claims of each row; the chart is redrawn for them. A row's low, best and high
+  ``ngo``, …), ``year`` (a year in which a document carrying the claim was published) and
+  ``country`` (the source's country) keep the matching claims of each row; the chart is
+  redrawn for them. A row's low, best and high
   stay those of all its claims (the page says so), so a filter never changes a toll.
 * **Overview** — ``outcome`` keeps the events with a whole toll for that outcome, ``year`` the
-  events of that year. The overview's events are read page by page in the chosen order;
-  a filter looks at the first :data:`MAX_SCAN` of them at most (the page says when there were
-  more), so a filtered overview costs at most that much, whatever the ledger's size.
+  events of that year, ``country`` the events in that country (its code, ``AZ``, or its
+  name). The overview's events are read page by page in the chosen order; a filter looks at
+  the first :data:`MAX_SCAN` of them at most (the page says when there were more), so a
+  filtered overview costs at most that much, whatever the ledger's size.
 
 Filtering chooses what is shown; it never ranks the sources or drops one as wrong.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from counterclaim.analysis.countries import country_name
 from counterclaim.errors import WebErrors
 from counterclaim.records import OUTCOMES
 from counterclaim.web.chart import range_chart
@@ -37,6 +40,16 @@ def check(outcome: str, year: str) -> tuple[str, str]:
     return outcome, year
 
 
+def country_matches(code: str | None, wanted: str) -> bool:
+    """Whether a country code is the one asked for, by code (``az``) or name (``Azerbaijan``)."""
+    if not wanted:
+        return True
+    if not code:
+        return False
+    wanted = wanted.strip().lower()
+    return code.lower() == wanted or country_name(code).lower().removeprefix("the ") == wanted.removeprefix("the ")
+
+
 def _years(claim: dict[str, Any]) -> set[str]:
     first, last = (claim.get("first_seen") or "")[:4], (claim.get("last_seen") or "")[:4]
     if not (_YEAR.match(first) and _YEAR.match(last)):
@@ -44,19 +57,27 @@ def _years(claim: dict[str, Any]) -> set[str]:
     return {str(y) for y in range(int(first), int(last) + 1)}
 
 
-def event_choices(data: dict[str, Any]) -> dict[str, list[str]]:
-    """The values the event's filters can take: its outcomes, source types and years."""
+def event_choices(data: dict[str, Any], countries: dict[str, str]) -> dict[str, list[Any]]:
+    """The values the event's filters can take: its outcomes, source types, years and sources' countries."""
     claims = [c for r in data["outcomes"] for c in r["claims"]]
+    codes = sorted({countries[c["source_id"]] for c in claims if countries.get(c.get("source_id") or "")})
     return {"outcome": sorted({r["outcome"] for r in data["outcomes"]}),
             "source_type": sorted({c["source_type"] for c in claims if c.get("source_type")}),
-            "year": sorted({y for c in claims for y in _years(c)})}
+            "year": sorted({y for c in claims for y in _years(c)}),
+            "country": [(code, country_name(code)) for code in codes]}
 
 
-def filter_event(data: dict[str, Any], *, outcome: str = "", source_type: str = "", year: str = "") -> dict[str, Any]:
-    """The event's data with only the matching rows and claims (a new dict; the view's stays as it was)."""
+def filter_event(data: dict[str, Any], *, outcome: str = "", source_type: str = "", year: str = "",
+                 country: str = "", countries: dict[str, str] | None = None) -> dict[str, Any]:
+    """The event's data with only the matching rows and claims (a new dict; the view's stays as it was).
+
+    Args:
+        countries: the country code of each source (by source id), for ``country``.
+    """
     outcome, year = check(outcome, year)
-    chosen = {"outcome": outcome, "source_type": source_type.strip(), "year": year}
-    result = {**data, "filters": chosen, "choices": event_choices(data), "filtered": any(chosen.values())}
+    countries = countries or {}
+    chosen = {"outcome": outcome, "source_type": source_type.strip(), "year": year, "country": country.strip()[:60]}
+    result = {**data, "filters": chosen, "choices": event_choices(data, countries), "filtered": any(chosen.values())}
     if not result["filtered"]:
         return result
     rows = []
@@ -65,7 +86,8 @@ def filter_event(data: dict[str, Any], *, outcome: str = "", source_type: str = 
             continue
         kind = chosen["source_type"]
         claims = [c for c in row["claims"] if (not kind or c.get("source_type") == kind)
-                  and (not year or year in _years(c))]
+                  and (not year or year in _years(c))
+                  and country_matches(countries.get(c.get("source_id") or ""), chosen["country"])]
         if not claims:
             continue
         chart = range_chart(claims)
@@ -75,17 +97,18 @@ def filter_event(data: dict[str, Any], *, outcome: str = "", source_type: str = 
     return result
 
 
-def filter_overview(pages: Any, *, outcome: str = "", year: str = "", page: int = 1,
+def filter_overview(pages: Any, *, outcome: str = "", year: str = "", country: str = "", page: int = 1,
                     size: int = 50) -> dict[str, Any] | None:
     """The overview filtered by outcome and year, or None when no filter is set.
 
     Args:
         pages: ``pages(n)`` gives the view's overview data of page ``n``.
-        outcome, year: the filters.
+        outcome, year, country: the filters.
         page, size: the page of the filtered events to show.
     """
     outcome, year = check(outcome, year)
-    if not outcome and not year:
+    country = country.strip()[:60]
+    if not outcome and not year and not country:
         return None
     kept: list[dict[str, Any]] = []
     first = pages(1)
@@ -97,6 +120,8 @@ def filter_overview(pages: Any, *, outcome: str = "", year: str = "", page: int 
             if outcome and not any(r["outcome"] == outcome for r in rows):
                 continue
             if year and str(event.get("year") or "") != year:
+                continue
+            if country and not country_matches(event.get("country"), country):
                 continue
             kept.append(event)
         if n >= data["pages"] or seen >= MAX_SCAN:

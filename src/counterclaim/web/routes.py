@@ -48,37 +48,45 @@ def _page(request: Request, template: str, data: dict[str, Any], **extra: Any) -
 
 # -- overview ------------------------------------------------------------------------------
 
-def _overview(request: Request, sort: str, page: int, q: str, outcome: str, year: str) -> dict[str, Any]:
-    """The overview's data, filtered by outcome and year when asked (:mod:`.filters`)."""
+def _overview(request: Request, sort: str, page: int, q: str, outcome: str, year: str,
+              country: str = "") -> dict[str, Any]:
+    """The overview's data, filtered by outcome, year and country when asked (:mod:`.filters`)."""
     view, q = _view(request), _bounded(q, "filter text")
     filtered = filters.filter_overview(lambda n: view.overview(sort=sort, page=n, q=q), outcome=outcome, year=year,
-                                       page=page)
+                                       country=country, page=page)
     data = filtered or view.overview(sort=sort, page=page, q=q)
-    return {**data, "filters": {"outcome": outcome.strip(), "year": year.strip()}, "outcomes": list(OUTCOMES)}
+    chosen = {"outcome": outcome.strip(), "year": year.strip(), "country": country.strip()[:60]}
+    return {**data, "filters": chosen, "outcomes": list(OUTCOMES)}
+
+
+def _source_countries(request: Request) -> dict[str, str]:
+    """Each source's country code, by source id (from the view's cached source list)."""
+    return {s["id"]: s["country"] for s in _view(request).sources()["sources"] if s.get("country")}
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def overview_page(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "",
-                  outcome: str = "", year: str = "") -> Response:
+                  outcome: str = "", year: str = "", country: str = "") -> Response:
     """Events with their toll ranges and spreads; corpus counts; filters; search box."""
-    return _page(request, "overview.html", _overview(request, sort, page, q, outcome, year))
+    return _page(request, "overview.html", _overview(request, sort, page, q, outcome, year, country))
 
 
 @router.get("/api/overview", tags=["pages"])
 def overview_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "",
-                 outcome: str = "", year: str = "") -> Any:
+                 outcome: str = "", year: str = "", country: str = "") -> Any:
     """The overview's data: ``counts``, one page of ``events`` (50), ``page``, ``pages``, ``total_events``.
 
-    ``outcome`` keeps events with a whole toll for that outcome, ``year`` the events of that year.
+    ``outcome`` keeps events with a whole toll for that outcome, ``year`` the events of that year,
+    ``country`` the events in that country (code or name).
     """
-    return _overview(request, sort, page, q, outcome, year)
+    return _overview(request, sort, page, q, outcome, year, country)
 
 
 @router.get("/api/events", tags=["events"])
 def events_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "",
-               outcome: str = "", year: str = "") -> Any:
+               outcome: str = "", year: str = "", country: str = "") -> Any:
     """One page of events (as on the overview), each with its death toll row and other outcomes."""
-    data = _overview(request, sort, page, q, outcome, year)
+    data = _overview(request, sort, page, q, outcome, year, country)
     return {k: data[k] for k in ("events", "page", "pages", "total_events", "sort", "q")}
 
 
@@ -86,26 +94,29 @@ def events_api(request: Request, sort: str = "documents", page: int = Query(1, g
 
 @router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
 def event_page(request: Request, event_id: str, all: int = 0, outcome: str = "", source_type: str = "",
-               year: str = "") -> Response:
+               year: str = "", country: str = "") -> Response:
     """An event: per outcome, each source's figures side by side, a range chart, sentences, checks."""
     data = _view(request).event(event_id, all_claims=bool(all))
     if data["id"] != event_id:  # a merged id: show the event it was merged into
         query = request.url.query
         return RedirectResponse(f"/events/{data['id']}" + (f"?{query}" if query else ""), status_code=307)
-    return _page(request, "event.html", filters.filter_event(data, outcome=outcome, source_type=source_type,
-                                                              year=year))
+    return _page(request, "event.html", filters.filter_event(
+        data, outcome=outcome, source_type=source_type, year=year, country=country,
+        countries=_source_countries(request)))
 
 
 @router.get("/api/events/{event_id}", tags=["events"])
 def event_api(request: Request, event_id: str, all: int = 0, outcome: str = "", source_type: str = "",
-              year: str = "") -> Any:
+              year: str = "", country: str = "") -> Any:
     """An event with ``outcomes`` (claims with their ``evidence`` sentences and a ``chart``) and ``checks``.
 
     A row lists the 60 claims found in most documents (``claims_total`` counts them all); ``all=1`` lists all.
-    ``outcome``, ``source_type`` and ``year`` keep the matching rows and claims (``choices`` lists the values).
+    ``outcome``, ``source_type``, ``year`` and ``country`` (the source's) keep the matching rows and claims
+    (``choices`` lists the values).
     """
     data = _view(request).event(event_id, all_claims=bool(all))
-    return filters.filter_event(data, outcome=outcome, source_type=source_type, year=year)
+    return filters.filter_event(data, outcome=outcome, source_type=source_type, year=year, country=country,
+                                countries=_source_countries(request))
 
 
 # -- documents -----------------------------------------------------------------------------
