@@ -214,7 +214,8 @@ def measure(target: Path, repeat: int, samples: int, seed: int = 11) -> list[dic
 
     pages = pages_to_time(target, samples, seed)
     rows = []
-    with TestClient(create_app(str(target), warm=False)) as cold:  # nothing cached: each page builds what it needs
+    local = "http://127.0.0.1"  # the server refuses other Host names (E210)
+    with TestClient(create_app(str(target), warm=False), base_url=local) as cold:  # nothing cached yet
         for kind, urls in pages.items():
             rows.append(_row(f"{kind}: first view, cold server", len(urls), [_time(cold, url, 1)[0] for url in urls]))
     started = time.perf_counter()
@@ -222,7 +223,7 @@ def measure(target: Path, repeat: int, samples: int, seed: int = 11) -> list[dic
     app.state.view.wait_warm(300)
     print(f"warm-up (document and source lists) took {time.perf_counter() - started:.1f} s "
           "in the background", file=sys.stderr)
-    with TestClient(app) as client:
+    with TestClient(app, base_url=local) as client:
         for kind, urls in pages.items():
             first = [_time(client, url, 1)[0] for url in urls]
             again = [t for url in urls for t in _time(client, url, repeat)]

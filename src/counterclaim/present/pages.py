@@ -19,7 +19,13 @@ from counterclaim.errors import LedgerErrors, NotFoundError
 from counterclaim.reconcile.compare import ROLES, compare
 from counterclaim.store import events as _events
 from counterclaim.store.db import Database
-from counterclaim.store.queries import document_details, event_ids_like, event_places, figure_rows
+from counterclaim.store.queries import (
+    document_details,
+    event_ids_like,
+    event_places,
+    figure_rows,
+    figure_sentences,
+)
 from counterclaim.store.summaries import stored_checks
 
 MAX_EVIDENCE = 3
@@ -47,13 +53,13 @@ def resolve(db: Database, event_id: str) -> str:
         raise
 
 
-def _evidence(f: dict[str, Any]) -> dict[str, Any]:
-    sentence = f.get("sentence")
+def _evidence(f: dict[str, Any], sentence: str | None) -> dict[str, Any]:
     return {"doc_id": f["doc_id"], "fid": f["fid"], "title": f["title"], "published": f["published"],
             "text": f["text"], "sentence": " ".join(sentence.split()) if sentence else f["text"]}
 
 
 def _claims(row: dict[str, Any], figures: dict[str, dict[str, Any]], all_claims: bool) -> None:
+    """Keep a row's claims to show (the most documented :data:`MAX_CLAIMS` unless ``all_claims``), label them."""
     from counterclaim.web.chart import range_chart
 
     row["claims_total"] = len(row["claims"])
@@ -62,7 +68,7 @@ def _claims(row: dict[str, Any], figures: dict[str, dict[str, Any]], all_claims:
         row["claims"] = [c for c in row["claims"] if id(c) in kept]
     for c in row["claims"]:
         refs = [ref for ref in c["figures"] if ref in figures]
-        c["evidence"] = [_evidence(figures[ref]) for ref in refs[:MAX_EVIDENCE]]
+        c["evidence"] = [figures[ref] for ref in refs[:MAX_EVIDENCE]]  # figure rows; sentences come later
         c["more_evidence"] = max(0, len(refs) - MAX_EVIDENCE)
         c["kind_label"] = KIND_LABELS.get(c["kind"], c["kind"] or "kind undecided")
         c["stance_label"] = STANCE_LABELS.get(c["stance"], c["stance"])
@@ -83,11 +89,16 @@ def event_page(db: Database, event_id: str, *, all_claims: bool = False) -> dict
     """
     live = resolve(db, event_id)
     [row] = _events.event_rows(db, live)
-    figures = figure_rows(db, event_id=live, sentences=True)
+    figures = figure_rows(db, event_id=live)
     outcomes = compare(figures)
     by_ref = {f"{f['doc_id'][:12]}:{f['fid']}": f for f in figures}
     for r in outcomes:
         _claims(r, by_ref, all_claims)
+    shown = [f for r in outcomes for c in r["claims"] for f in c["evidence"]]
+    sentences = figure_sentences(db, [(f["doc_id"], f["fid"]) for f in shown])  # only the sentences shown
+    for r in outcomes:
+        for c in r["claims"]:
+            c["evidence"] = [_evidence(f, sentences.get((f["doc_id"], f["fid"]))) for f in c["evidence"]]
     where = event_places(db, live)
     code = where.get("country")
     return {**row, **where, "country_name": country_name(code).removeprefix("the ") if code else None,

@@ -254,3 +254,22 @@ def stale_document_ids(db: Database, rules_version: str) -> list[str]:
 def has_ungrouped(db: Database) -> bool:
     """Whether stored incidents were never looked at by grouping (a run killed before it regrouped)."""
     return bool(db.scalar("SELECT 1 FROM incidents WHERE event_id IS NULL AND how IS NULL LIMIT 1"))
+
+
+def figure_sentences(db: Database, refs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The sentences of some figures, ``(doc_id, fid)`` → sentence (cut by the database)."""
+    wanted = set(refs)
+    by_doc: dict[str, set[str]] = {}
+    for doc_id, fid in wanted:
+        by_doc.setdefault(doc_id, set()).add(fid)
+    out: dict[tuple[str, str], str] = {}
+    for part in in_batches(sorted(by_doc)):
+        fids = sorted({f for d in part for f in by_doc[d]})
+        for batch in in_batches(fids, 200):
+            for r in db.query("SELECT f.doc_id, f.fid" + _SENTENCE +
+                              "FROM figures f JOIN documents d ON d.id = f.doc_id "
+                              f"WHERE f.doc_id IN ({placeholders(len(part))}) AND f.fid IN "
+                              f"({placeholders(len(batch))})", [*part, *batch]):
+                if (r["doc_id"], r["fid"]) in wanted:
+                    out[(r["doc_id"], r["fid"])] = r["sentence"] or ""
+    return out
