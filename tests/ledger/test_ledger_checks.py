@@ -134,6 +134,7 @@ def test_a_figure_of_undecided_kind_is_flagged(tmp_path) -> None:  # type: ignor
     ("The unrest has claimed some 900 lives in three years.", "900", "background"),
     ("In all, 75 soldiers have been killed since 2003 in the province.", "75 soldiers", "background"),
     ("So far this year 44 people died in such attacks.", "44 people", "background"),
+    ("By the end of 1990, 480 had been killed.", "480", "background"),
     ("A reporter saw 7 corpses in the square.", "7 corpses", "partial"),
     ("29 were buried in the town cemetery.", "29", "partial"),
     ("A bomb killed 16 people near the gate.", "16 people", "whole"),
@@ -141,3 +142,11 @@ def test_a_figure_of_undecided_kind_is_flagged(tmp_path) -> None:  # type: ignor
 def test_kinds_from_the_texts_own_signals(sentence: str, figure: str, kind: str) -> None:
     r = make_result(f"Title: T\n\n{sentence}", [fig("f1", figure, "killed", 1)])
     assert r.figures[0].kind == kind, r.figures[0].kind_reason
+
+
+def test_counts_of_several_places_in_one_sentence_are_partial() -> None:
+    r = make_result("Title: T\n\nIT HAS MURDERED THREE PEASANTS IN NORTHVALE, TWO IN EASTFIELD AND FOUR IN "
+                    "SOUTHWICK.", [fig("f1", "THREE PEASANTS", "killed", 3), fig("f2", "TWO", "killed", 2),
+                                   fig("f3", "FOUR", "killed", 4)])
+    assert {f.kind for f in r.figures} == {"partial"}
+    assert r.figures[0].kind_reason == "one of several places counted in one sentence"

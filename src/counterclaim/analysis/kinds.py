@@ -33,6 +33,7 @@ _BACKGROUND = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"the\s+(?:war|conflict|invasion|uprising|unrest|fighting|insurgency|violence)\b)"
     r"|so\s+far\s+(?:this|in|during)\b|this\s+year\b|to\s+date\b"
+    r"|\bby\s+the\s+end\s+of\s+(?:(?:19|20)\d\d|the\s+(?:year|war|conflict|decade))\b"
     r"|(?:in|over|during)\s+(?:the\s+)?(?:past|last|previous)\s+(?:\w+\s+)?(?:years?|months?|decades?)\b"
     r"|(?:in|over|after)\s+(?:\w+|\d+)\s+(?:years?|decades?)\s+of\b"
     r"|(?:has|have|had)\s+(?:so\s+far\s+)?claimed\s+(?:\w+\s+){0,3}lives\b"
@@ -49,8 +50,8 @@ _MONTHS = r"January|February|March|April|May|June|July|August|September|October|
 _ALONE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|province|district|region|camp|"
                     rf"hospital)\s+of\s+)?(?!(?:{_MONTHS})\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+alone\b")
 _REGISTER = re.compile(r"^[^.;]{0,40}?\b(?:certified|identified|examined|registered|named|listed)\b", re.IGNORECASE)
-_LOCATIVE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:in|at|by|around|near|outside|along|on)\s+(?:the\s+)?"
-                       r"(?:[A-Z]|stream|road|river|village|town|city|square|market|border|camp)")
+_LOCATIVE = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}(?i:in|at|by|around|near|outside|along|on)\s+(?i:the\s+)?"
+                       r"(?:[A-Z]|(?i:stream|road|river|village|town|city|square|market|border|camp))")
 _COUNTED = re.compile(r"\b(?:I|we|he|she|they|reporters?|journalists?|correspondents?)\s+(?:\w+\s+)?"
                       r"(?:saw|see|seen|counted|count)\b", re.IGNORECASE)
 
