@@ -164,3 +164,11 @@ def test_markup_in_articles_is_escaped_everywhere(client: Any) -> None:
     assert reader.count("<script") == 1
     source_id = client.get(f"/api/documents/{doc}").json()["claims"][1]["source_id"]
     assert "&lt;b&gt;" in client.get(f"/sources/{source_id}").text
+
+
+def test_source_claims_carry_their_sentences_and_documents(client: Any) -> None:
+    data = client.get("/api/sources/human-rights-watch").json()
+    [claim] = [c for e in data["events"] for r in e["outcomes"] for c in r["claims"]]
+    assert {e["title"] for e in claim["evidence"]} == {"Zarvenko: a field report", "Remembering the Zarvenko massacre"}
+    assert all("at least 200 people" in e["sentence"] for e in claim["evidence"])
+    assert claim["more_evidence"] == 0 and data["claims"] == len(claim["evidence"])

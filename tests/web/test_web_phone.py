@@ -154,6 +154,10 @@ def test_source_page_names_documents_and_reads_well(page: Any, live_server: str)
     assert "at least" in text and "at_least" not in text
     shown = int(re.search(r"shown as (\d+) claim", text).group(1))  # type: ignore[union-attr]
     assert shown == rows.count()
+    figures = int(re.search(r"(\d+) figure\(s\)", text).group(1))  # type: ignore[union-attr]
+    sentences = page.locator(".outcome blockquote.evidence")
+    assert figures == sentences.count() == 2  # one sentence per figure, each with its document
+    expect(sentences.first).to_contain_text("Human Rights Watch said at least 200 people were killed")
 
 
 def test_error_pages_speak_to_web_users(page: Any, live_server: str) -> None:

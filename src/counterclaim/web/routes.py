@@ -184,25 +184,46 @@ def source_page(request: Request, source_id: str, page: int = Query(1, ge=1)) ->
     data = _view(request).source(source_id, page)
     if data["id"] != source_id:
         return RedirectResponse(f"/sources/{data['id']}", status_code=307)
-    return _page(request, "source.html", {**data, "titles": _titles(request, data)})
+    return _page(request, "source.html", _with_evidence(request, data))
 
 
 @router.get("/api/sources/{source_id}", tags=["sources"])
 def source_api(request: Request, source_id: str, page: int = Query(1, ge=1)) -> Any:
-    """A source with its spellings and, per event, outcome and group, its claims (25 events a page)."""
-    return _view(request).source(source_id, page)
+    """A source with its spellings and, per event, outcome and group, its claims (25 events a page).
+
+    Each claim carries ``evidence``: the sentences it was found in, with their documents' titles and dates.
+    """
+    return _with_evidence(request, _view(request).source(source_id, page))
 
 
-def _titles(request: Request, data: dict[str, Any]) -> dict[str, str]:
-    """``title, date`` of the documents a source page lists (its claims name them by sha256)."""
-    ids = sorted({d for e in data["events"] for r in e["outcomes"] for c in r["claims"] for d in c["documents"]})
-    if not ids or all(c.get("evidence") for e in data["events"] for r in e["outcomes"] for c in r["claims"]):
-        return {}
+MAX_SOURCE_EVIDENCE = 5
+"""Sentences shown per claim on a source page (``more_evidence`` counts the rest)."""
+
+
+def _with_evidence(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    """A source page's data with each claim's sentences, document titles and dates (``evidence``).
+
+    Read for the documents of this page only (:func:`~counterclaim.store.queries.figure_rows`);
+    the view's cached data is copied, never changed.
+    """
+    claims = [c for e in data["events"] for r in e["outcomes"] for c in r["claims"]]
+    ids = sorted({d for c in claims for d in c["documents"]})
+    if not ids or all("evidence" in c for c in claims):
+        return data
     view = _view(request)
     with view.lock:
-        rows = figure_rows(view.ledger.db, doc_ids=ids)
-    return {r["doc_id"]: f"{r['title'] or 'Untitled document'}" + (f", {r['published']}" if r["published"] else "")
-            for r in rows}
+        rows = figure_rows(view.ledger.db, doc_ids=ids, sentences=True)
+    found = {f"{r['doc_id'][:12]}:{r['fid']}": r for r in rows}
+
+    def evidence(claim: dict[str, Any]) -> dict[str, Any]:
+        refs = [found[ref] for ref in claim.get("figures", []) if ref in found]
+        shown = [{"doc_id": r["doc_id"], "fid": r["fid"], "title": r["title"], "published": r["published"],
+                  "sentence": " ".join((r.get("sentence") or r["text"]).split())} for r in refs[:MAX_SOURCE_EVIDENCE]]
+        return {**claim, "evidence": shown, "more_evidence": max(0, len(refs) - MAX_SOURCE_EVIDENCE)}
+
+    events = [{**e, "outcomes": [{**r, "claims": [evidence(c) for c in r["claims"]]} for r in e["outcomes"]]}
+              for e in data["events"]]
+    return {**data, "events": events}
 
 
 # -- search --------------------------------------------------------------------------------
