@@ -9,12 +9,14 @@ analysis alike.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
-
-from counterclaim.nlp.normalize import NormText
 from counterclaim.records import Document, Figure
+
+if TYPE_CHECKING:  # the ledger imports this package; spaCy is loaded only where a parse exists
+    from spacy.tokens import Doc
+
+    from counterclaim.nlp.normalize import NormText
 
 
 class DocumentAnalysis:

@@ -80,6 +80,19 @@ _ROLE_WORDS = sw.PERSON_NOUNS | sw.TITLES | _lex.person_nouns()
 """How far back (characters) "he said" looks for the last person who spoke before any subject."""
 
 
+def _reported(subj: Token) -> bool:
+    """A subject inside what somebody said ("Ellis said Warren had changed"): the person talked
+    about, never who a later "he said" is."""
+    node = subj.head
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "xcomp", "parataxis") and is_speech(node.head):
+            return True
+        node = node.head
+    return False
+
+
 def _org_name(tok: Token) -> bool:
     """"The mine's owner, Kaldor Steel, said": an organisation's proper name in apposition."""
     return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and tok.text[:1].isupper()
@@ -144,7 +157,7 @@ class _Attributor:
                     roles = {t.lemma_.lower() for t in tok.subtree if t.lemma_.lower() in _ROLE_WORDS}
                     if roles:  # "Governor Ana Velde visited ...", "The baker, Ana Ruiz, said ..."
                         self.roles.append((who.start, who.name, roles))
-                if who is not None:
+                if who is not None and not _reported(tok):
                     org = not who.person and (tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.lower_ in
                                               sw.DOCUMENT_NOUNS)
                     if who.person or org:
@@ -233,6 +246,7 @@ class _Attributor:
     def _pronoun(self, tok: Token) -> Who | None:
         gender = pronoun_gender(tok.lower_)
         if tok.lower_ in sw.PERSONAL_PRONOUNS or tok.lower_ in ("i", "we"):
+            # the last person who spoke nearby (not the person talked about), else the last person named
             found = self.history.last_speaker(tok.idx, SPEAKER_WINDOW, gender=gender, gender_of=self.genders.of) \
                 or self.history.last_person(tok.idx, gender=gender, gender_of=self.genders.of)
         else:
