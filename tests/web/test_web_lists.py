@@ -83,3 +83,23 @@ def test_filters_by_country_on_the_overview_and_the_event_page(client: Any, ledg
     assert '<option value="RU" selected>Russia</option>' in page
     bad = client.get("/api/overview", params={"outcome": "exploded"})
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "E221"
+
+
+def test_overview_filter_by_source_type(client: Any, ledger_path: Path) -> None:
+    text = ("Title: Floods in Quorvan\nPublished: 2019-05-04\n\nFloods killed 37 people in the town of Quorvan on "
+            "2 May 2019, the regional governor said.")
+    with Ledger(ledger_path) as writer:
+        writer.add(result(text, [figure(text, "f1", "37 people", "killed", 37, source="the regional governor")],
+                          title="Floods in Quorvan", published="2019-05-04"))
+    ids = [e["id"] for e in client.get("/api/overview").json()["events"]]
+    assert len(ids) == 2
+    ngo = client.get("/api/overview", params={"source_type": "ngo"}).json()
+    assert [e["id"] for e in ngo["events"]] == ["zarvenko-1992"] and ngo["total_events"] == 1
+    government = [e["id"] for e in client.get("/api/overview", params={"source_type": "government"}).json()["events"]]
+    assert sorted(government) == sorted(ids)
+    assert client.get("/api/overview", params={"source_type": "medical"}).json()["events"] == []
+    page = client.get("/", params={"source_type": "ngo"}).text
+    assert '<option value="ngo" selected>ngo</option>' in page
+    assert '/api/overview?sort=documents&amp;page=1&amp;q=&amp;source_type=ngo"' in page  # the JSON twin filters too
+    bad = client.get("/api/overview", params={"source_type": "aliens"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "E221"

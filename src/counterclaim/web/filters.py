@@ -7,7 +7,8 @@
   stay those of all its claims (the page says so), so a filter never changes a toll.
 * **Overview** — ``outcome`` keeps the events with a whole toll for that outcome, ``year`` the
   events of that year, ``country`` the events in that country (its code, ``AZ``, or its
-  name). The overview's events are read page by page in the chosen order; a filter looks at
+  name), ``source_type`` the events where a source of that type claims a figure (from the
+  cached source list). The overview's events are read page by page in the chosen order; a filter looks at
   the first :data:`MAX_SCAN` of them at most (the page says when there were more), so a
   filtered overview costs at most that much, whatever the ledger's size.
 
@@ -97,18 +98,19 @@ def filter_event(data: dict[str, Any], *, outcome: str = "", source_type: str = 
     return result
 
 
-def filter_overview(pages: Any, *, outcome: str = "", year: str = "", country: str = "", page: int = 1,
-                    size: int = 50) -> dict[str, Any] | None:
+def filter_overview(pages: Any, *, outcome: str = "", year: str = "", country: str = "",
+                    typed: set[str] | None = None, page: int = 1, size: int = 50) -> dict[str, Any] | None:
     """The overview filtered by outcome and year, or None when no filter is set.
 
     Args:
         pages: ``pages(n)`` gives the view's overview data of page ``n``.
         outcome, year, country: the filters.
+        typed: for a source-type filter, the events where a source of that type claims a figure.
         page, size: the page of the filtered events to show.
     """
     outcome, year = check(outcome, year)
     country = country.strip()[:60]
-    if not outcome and not year and not country:
+    if not outcome and not year and not country and typed is None:
         return None
     kept: list[dict[str, Any]] = []
     first = pages(1)
@@ -122,6 +124,8 @@ def filter_overview(pages: Any, *, outcome: str = "", year: str = "", country: s
             if year and str(event.get("year") or "") != year:
                 continue
             if country and not country_matches(event.get("country"), country):
+                continue
+            if typed is not None and event["id"] not in typed:
                 continue
             kept.append(event)
         if n >= data["pages"] or seen >= MAX_SCAN:

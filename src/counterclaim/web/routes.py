@@ -19,7 +19,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from counterclaim.errors import WebErrors
-from counterclaim.records import OUTCOMES
+from counterclaim.records import OUTCOMES, SOURCE_TYPES
 from counterclaim.store.queries import figure_rows
 from counterclaim.web import filters
 from counterclaim.web.errors import WebError
@@ -49,14 +49,21 @@ def _page(request: Request, template: str, data: dict[str, Any], **extra: Any) -
 # -- overview ------------------------------------------------------------------------------
 
 def _overview(request: Request, sort: str, page: int, q: str, outcome: str, year: str,
-              country: str = "") -> dict[str, Any]:
-    """The overview's data, filtered by outcome, year and country when asked (:mod:`.filters`)."""
+              country: str = "", source_type: str = "") -> dict[str, Any]:
+    """The overview's data, filtered by outcome, year, country and source type when asked (:mod:`.filters`)."""
     view, q = _view(request), _bounded(q, "filter text")
+    source_type = source_type.strip()
+    if source_type and source_type not in SOURCE_TYPES:
+        raise WebError(WebErrors.E221.format(what="source type", value=source_type[:60],
+                                             choices=", ".join(SOURCE_TYPES)), 400)
+    typed = {e for s in view.sources()["sources"] if source_type in s["types"] for e in s["events"]} \
+        if source_type else None  # the cached source list: read only when this filter is asked for
     filtered = filters.filter_overview(lambda n: view.overview(sort=sort, page=n, q=q), outcome=outcome, year=year,
-                                       country=country, page=page)
+                                       country=country, typed=typed, page=page)
     data = filtered or view.overview(sort=sort, page=page, q=q)
-    chosen = {"outcome": outcome.strip(), "year": year.strip(), "country": country.strip()[:60]}
-    return {**data, "filters": chosen, "outcomes": list(OUTCOMES)}
+    chosen = {"outcome": outcome.strip(), "year": year.strip(), "country": country.strip()[:60],
+              "source_type": source_type}
+    return {**data, "filters": chosen, "outcomes": list(OUTCOMES), "source_types": list(SOURCE_TYPES)}
 
 
 def _source_countries(request: Request) -> dict[str, str]:
@@ -66,27 +73,28 @@ def _source_countries(request: Request) -> dict[str, str]:
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def overview_page(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "",
-                  outcome: str = "", year: str = "", country: str = "") -> Response:
+                  outcome: str = "", year: str = "", country: str = "", source_type: str = "") -> Response:
     """Events with their toll ranges and spreads; corpus counts; filters; search box."""
-    return _page(request, "overview.html", _overview(request, sort, page, q, outcome, year, country))
+    return _page(request, "overview.html", _overview(request, sort, page, q, outcome, year, country, source_type))
 
 
 @router.get("/api/overview", tags=["pages"])
 def overview_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "",
-                 outcome: str = "", year: str = "", country: str = "") -> Any:
+                 outcome: str = "", year: str = "", country: str = "", source_type: str = "") -> Any:
     """The overview's data: ``counts``, one page of ``events`` (50), ``page``, ``pages``, ``total_events``.
 
     ``outcome`` keeps events with a whole toll for that outcome, ``year`` the events of that year,
-    ``country`` the events in that country (code or name).
+    ``country`` the events in that country (code or name), ``source_type`` the events where a
+    source of that type claims a figure.
     """
-    return _overview(request, sort, page, q, outcome, year, country)
+    return _overview(request, sort, page, q, outcome, year, country, source_type)
 
 
 @router.get("/api/events", tags=["events"])
 def events_api(request: Request, sort: str = "documents", page: int = Query(1, ge=1), q: str = "",
-               outcome: str = "", year: str = "", country: str = "") -> Any:
+               outcome: str = "", year: str = "", country: str = "", source_type: str = "") -> Any:
     """One page of events (as on the overview), each with its death toll row and other outcomes."""
-    data = _overview(request, sort, page, q, outcome, year, country)
+    data = _overview(request, sort, page, q, outcome, year, country, source_type)
     return {k: data[k] for k in ("events", "page", "pages", "total_events", "sort", "q")}
 
 
