@@ -26,7 +26,7 @@ from counterclaim.store.queries import (
     figure_rows,
     figure_sentences,
 )
-from counterclaim.store.summaries import stored_checks
+from counterclaim.store.summaries import stored_checks, stored_comparison
 
 MAX_EVIDENCE = 3
 MAX_CLAIMS = 60
@@ -53,12 +53,7 @@ def resolve(db: Database, event_id: str) -> str:
         raise
 
 
-def _evidence(f: dict[str, Any], sentence: str | None) -> dict[str, Any]:
-    return {"doc_id": f["doc_id"], "fid": f["fid"], "title": f["title"], "published": f["published"],
-            "text": f["text"], "sentence": " ".join(sentence.split()) if sentence else f["text"]}
-
-
-def _claims(row: dict[str, Any], figures: dict[str, dict[str, Any]], all_claims: bool) -> None:
+def _claims(row: dict[str, Any], all_claims: bool) -> None:
     """Keep a row's claims to show (the most documented :data:`MAX_CLAIMS` unless ``all_claims``), label them."""
     from counterclaim.web.chart import range_chart
 
@@ -67,40 +62,61 @@ def _claims(row: dict[str, Any], figures: dict[str, dict[str, Any]], all_claims:
         kept = {id(c) for c in sorted(row["claims"], key=lambda c: -c["n_documents"])[:MAX_CLAIMS]}
         row["claims"] = [c for c in row["claims"] if id(c) in kept]
     for c in row["claims"]:
-        refs = [ref for ref in c["figures"] if ref in figures]
-        c["evidence"] = [figures[ref] for ref in refs[:MAX_EVIDENCE]]  # figure rows; sentences come later
-        c["more_evidence"] = max(0, len(refs) - MAX_EVIDENCE)
+        c["more_evidence"] = max(0, len(c["figures"]) - MAX_EVIDENCE)
         c["kind_label"] = KIND_LABELS.get(c["kind"], c["kind"] or "kind undecided")
         c["stance_label"] = STANCE_LABELS.get(c["stance"], c["stance"])
-    shown = set(map(id, row["claims"]))
-    for r in ROLES:
-        row[r] = [c for c in row[r] if id(c) in shown]
+    for r in ROLES:  # the claims of each role, among those shown
+        row[r] = [c for c in row["claims"] if c["role"] == r]
     row["sections"] = [{"role": r, "label": ROLE_LABELS[r], "claims": row[r]} for r in ROLES if row[r]]
     row["chart"] = range_chart([c for c in row["whole"] if c["stance"] != "denied"][:40])
     if row["chart"]:
         row["chart"]["omitted"] = max(0, len(row["whole"]) - 40)
 
 
+def _evidence(db: Database, outcomes: list[dict[str, Any]], documents: list[dict[str, Any]]) -> None:
+    """Each shown claim's first sentences (:data:`MAX_EVIDENCE`), read for those claims only."""
+    docs = {d["id"]: d for d in documents}
+    full = {d[:12]: d for d in docs}
+    wanted: list[tuple[str, str]] = []
+    for r in outcomes:
+        for c in r["claims"]:
+            refs = [ref.split(":", 1) for ref in c["figures"][:MAX_EVIDENCE]]
+            c["evidence"] = [(full.get(short, short), fid) for short, fid in refs]
+            wanted += c["evidence"]
+    found = figure_sentences(db, wanted)
+    for r in outcomes:
+        for c in r["claims"]:
+            out = []
+            for doc_id, fid in c["evidence"]:
+                f = found.get((doc_id, fid))
+                if f is None:
+                    continue
+                d = docs.get(doc_id, {})
+                out.append({"doc_id": doc_id, "fid": fid, "title": d.get("title"), "published": d.get("published"),
+                            "text": f["text"], "sentence": " ".join((f["sentence"] or f["text"]).split())})
+            c["evidence"] = out
+
+
 def event_page(db: Database, event_id: str, *, all_claims: bool = False) -> dict[str, Any]:
     """One event: where and when, documents, per outcome and group the claims by role, checks.
+
+    The comparison is the one the ledger keeps for the event (recomputed whenever the event
+    changes); only the sentences shown are read.
 
     Raises:
         NotFoundError: E110 / E118 (see :func:`resolve`).
     """
     live = resolve(db, event_id)
     [row] = _events.event_rows(db, live)
-    figures = figure_rows(db, event_id=live)
-    outcomes = compare(figures)
-    by_ref = {f"{f['doc_id'][:12]}:{f['fid']}": f for f in figures}
+    outcomes = stored_comparison(db, live)
+    if outcomes is None:  # not stored (a ledger being changed right now): compute it
+        outcomes = compare(figure_rows(db, event_id=live))
     for r in outcomes:
-        _claims(r, by_ref, all_claims)
-    shown = [f for r in outcomes for c in r["claims"] for f in c["evidence"]]
-    sentences = figure_sentences(db, [(f["doc_id"], f["fid"]) for f in shown])  # only the sentences shown
-    for r in outcomes:
-        for c in r["claims"]:
-            c["evidence"] = [_evidence(f, sentences.get((f["doc_id"], f["fid"]))) for f in c["evidence"]]
+        _claims(r, all_claims)
+    documents = document_details(db, row["documents"])
+    _evidence(db, outcomes, documents)
     where = event_places(db, live)
     code = where.get("country")
     return {**row, **where, "country_name": country_name(code).removeprefix("the ") if code else None,
-            "requested_id": event_id, "outcomes": outcomes, "document_details": document_details(db, row["documents"]),
+            "requested_id": event_id, "outcomes": outcomes, "document_details": documents,
             "checks": stored_checks(db, live)}

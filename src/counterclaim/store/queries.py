@@ -256,20 +256,20 @@ def has_ungrouped(db: Database) -> bool:
     return bool(db.scalar("SELECT 1 FROM incidents WHERE event_id IS NULL AND how IS NULL LIMIT 1"))
 
 
-def figure_sentences(db: Database, refs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """The sentences of some figures, ``(doc_id, fid)`` → sentence (cut by the database)."""
+def figure_sentences(db: Database, refs: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Some figures with their sentences (cut by the database): ``(doc_id, fid)`` → ``{"text", "sentence"}``."""
     wanted = set(refs)
     by_doc: dict[str, set[str]] = {}
     for doc_id, fid in wanted:
         by_doc.setdefault(doc_id, set()).add(fid)
-    out: dict[tuple[str, str], str] = {}
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for part in in_batches(sorted(by_doc)):
         fids = sorted({f for d in part for f in by_doc[d]})
         for batch in in_batches(fids, 200):
-            for r in db.query("SELECT f.doc_id, f.fid" + _SENTENCE +
+            for r in db.query("SELECT f.doc_id, f.fid, f.text" + _SENTENCE +
                               "FROM figures f JOIN documents d ON d.id = f.doc_id "
                               f"WHERE f.doc_id IN ({placeholders(len(part))}) AND f.fid IN "
                               f"({placeholders(len(batch))})", [*part, *batch]):
                 if (r["doc_id"], r["fid"]) in wanted:
-                    out[(r["doc_id"], r["fid"])] = r["sentence"] or ""
+                    out[(r["doc_id"], r["fid"])] = {"text": r["text"], "sentence": r["sentence"] or ""}
     return out

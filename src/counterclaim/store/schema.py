@@ -353,3 +353,14 @@ def _fill_place_spellings(db: Database) -> None:
 
 
 MIGRATIONS = (*MIGRATIONS, Migration("0005_place_spellings", _PLACE_SPELLINGS, after=_fill_place_spellings))
+
+
+# -- 0006_event_comparison (the event page reads its comparison, not every figure) -------------
+# ``events.comparison``: the event's comparison rows with their claims (JSON, as
+# :func:`counterclaim.reconcile.compare.compare` gives them), kept with the other aggregates, so
+# that the first view of a large event's page reads one value instead of every figure.
+_EVENT_COMPARISON = (
+    "ALTER TABLE events ADD COLUMN comparison TEXT",
+    "UPDATE events SET stale = 1",
+)
+MIGRATIONS = (*MIGRATIONS, Migration("0006_event_comparison", _EVENT_COMPARISON))

@@ -14,8 +14,8 @@ For each live event the ledger keeps, recomputed from its incidents whenever the
 * ``event_outcomes``: its comparison rows (:func:`counterclaim.reconcile.compare.compare`)
   without their claims, and on ``events`` what the overview lists: number of documents,
   dates, other names, the spread of the killed toll and a lower-case search text;
-* the flags of its checks (``events.checks``, JSON: :func:`counterclaim.reconcile.checks.run_checks`
-  for the event), so an event page does not re-read its documents' texts.
+* the flags of its checks (``events.checks``, JSON) and its comparison rows with their claims
+  (``events.comparison``, JSON), so an event page reads neither every figure nor the texts.
 
 :func:`overview_page` reads one page of events from these aggregates: its cost depends on
 the page size, not on the number of documents or figures in the ledger.
@@ -29,7 +29,7 @@ from collections import Counter
 from typing import Any
 
 from counterclaim.reconcile.checks import checks_of_figures
-from counterclaim.reconcile.compare import compare, median_rule
+from counterclaim.reconcile.compare import ROLES, compare, median_rule
 from counterclaim.reconcile.gazetteer import Location, locate
 from counterclaim.reconcile.grouping import TOLERANCE_DAYS, Node, Tally, apply_canon, name_tally
 from counterclaim.store.db import Database, in_batches, placeholders
@@ -156,8 +156,8 @@ def mark_stale_for_sources(db: Database, source_ids: list[str]) -> None:
 
 
 _CLEAR = ("UPDATE events SET stale = 0, main_key = NULL, win_lo = NULL, win_hi = NULL, n_documents = 0, "
-          "date_start = NULL, date_end = NULL, also_called = '[]', spread = NULL, search_text = ?, checks = '[]' "
-          "WHERE id = ?")
+          "date_start = NULL, date_end = NULL, also_called = '[]', spread = NULL, search_text = ?, checks = '[]', "
+          "comparison = NULL WHERE id = ?")
 
 
 def refresh_event(db: Database, event_id: str, keys: KeyMap) -> int:
@@ -223,13 +223,15 @@ def refresh_event(db: Database, event_id: str, keys: KeyMap) -> int:
                     json.dumps(dict(sorted(kinds.items())))))
     also = sorted(names, key=lambda n: (-names[n], n))
     flags = checks_of_figures(figures)
+    stored = [{k: v for k, v in r.items() if k not in ROLES} for r in rows]  # role lists are rebuilt on reading
+    comparison = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
     del figures, rows
     db.execute("UPDATE events SET stale = 0, n_documents = ?, date_start = ?, date_end = ?, also_called = ?, "
-               "spread = ?, search_text = ?, checks = ? WHERE id = ?",
+               "spread = ?, search_text = ?, checks = ?, comparison = ? WHERE id = ?",
                (len(docs), starts[0] if starts else None, ends[0] if ends else None,
                 json.dumps(also, ensure_ascii=False), killed["disagreement"] if killed else None,
                 "\n".join([event_id, event["name"] or "", *also]).lower(), json.dumps(flags, ensure_ascii=False),
-                event_id))
+                comparison, event_id))
     return 0
 
 
@@ -299,6 +301,12 @@ def overview_page(db: Database, *, sort: str = "documents", page: int = 1, size:
         e["killed"] = next((r for r in mine if r["outcome"] == "killed"), None)
         e["others"] = [r for r in mine if r["outcome"] != "killed"]
     return {"events": events, "total": total, "page": page, "pages": pages}
+
+
+def stored_comparison(db: Database, event_id: str) -> list[dict[str, Any]] | None:
+    """The comparison rows of an event as stored by :func:`refresh_event` (None when not stored)."""
+    value = db.scalar("SELECT comparison FROM events WHERE id = ? AND stale = 0", (event_id,))
+    return list(json.loads(value)) if value else None
 
 
 def stored_checks(db: Database, event_id: str) -> list[dict[str, Any]]:
