@@ -36,6 +36,13 @@ def figures(text: str) -> list[tuple[str, int | None, str]]:
     ("The death toll rose from twelve to 27.", [("killed", 12, "exact"), ("killed", 27, "exact")]),
     ("The number of injured climbed from 8 to 15 overnight.", [("injured", 8, "exact"), ("injured", 15, "exact")]),
     ("Between 10 and 20 people were hurt.", [("injured", None, "range")]),
+    ("New finds pushed the confirmed death toll from 14 to 31.", [("killed", 14, "exact"), ("killed", 31, "exact")]),
+    # ellipsis after "as": the main clause's outcome
+    ("Ninety civilians were wounded, as were 17 soldiers.", [("injured", 90, "exact"), ("injured", 17, "exact")]),
+    ("Forty villagers were abducted, as were six teachers.", [("captured", 40, "exact"), ("captured", 6, "exact")]),
+    # survivors and the rescued are no figures
+    ("At least 17 people died and 35 were rescued.", [("killed", 17, "at_least")]),
+    ("Twelve miners survived the collapse.", []),
     # leaving and displacement verbs
     ("About 40,000 inhabitants left the town after the shelling.", [("displaced", 40_000, "approx")]),
     ("Thousands were forced out of the district.", [("displaced", None, "vague")]),

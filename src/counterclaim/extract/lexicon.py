@@ -33,3 +33,5 @@ OUTCOME_EVENTS: dict[str, str] = _lex.mapping("outcome_events.tsv", values=_OUTC
 # verbs of leaving and being driven out: "left their homes", "forced out of the district"
 DISPLACEMENT_FRAMES: dict[str, str] = _lex.mapping("displacement_frames.tsv", values=frozenset({"object", "out"}))
 HOME_NOUNS = _lex.words("home_nouns.txt")
+# verbs whose subject came out unharmed: "35 were rescued", "12 survived" are not figures
+NOT_OUTCOME_VERBS = _lex.words("not_outcome_verbs.txt")

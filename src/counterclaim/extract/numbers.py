@@ -82,7 +82,10 @@ MAX_DIGITS = 15
 """Longer runs of digits are never counts of people (identifiers, noise); they are skipped."""
 _CHANGE_BEFORE = re.compile(r"\b(?:rose|risen|rising|rises|rise|increased|increasing|increases|climbed|climbing|"
                             r"climbs|jumped|jumps|grew|grown|soared|fell|fallen|falling|dropped|drops|declined|"
-                            r"revised|raised|lowered|cut|corrected|upped|went|gone|up|down)\s+$", re.IGNORECASE)
+                            r"revised|revising|raised|raising|lowered|lowering|cut|corrected|upped|went|gone|up|"
+                            r"down|pushed|pushing|brought|bringing|lifted|lifting)(?:\s+[\w'’-]+){0,5}\s+$",
+                            re.IGNORECASE)
+"""A verb of change up to five words before "from X to Y" ("increasing the confirmed toll from 14 to 31")."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         qual = _qualifier(m.group("qual"))
         low_group = next((g for g in ("rlow", "low", "low2") if m.group(g)), None)
         if low_group == "rlow" and m.group(0).lower().startswith("from") and not qual \
-                and _CHANGE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+                and _CHANGE_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
             # "the toll rose from twelve to 27": a change between two figures, not a range
             for group in ("rlow", "rhigh"):
                 value = word_value(m.group(group))

@@ -346,6 +346,14 @@ def figure_outcome(doc: Doc, num_tok: Token, head: Token, np_end: int) -> tuple[
     A noun that names a state ("hostages", "wounded") gives way to a verb that says what then
     happened to them ("nine hostages had been killed")."""
     first, role = _clause_role(head)
+    if role in ("nsubj", "nsubjpass") and lemma_of(first.head) in lx.NOT_OUTCOME_VERBS:
+        return None, ""  # "35 were rescued", "12 survived": ANNOTATION.md, survivors and the rescued are no figures
+    if role == "nsubj" and lemma_of(first.head) in ("be", "do") and first.head.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in first.head.children):
+        # "90 civilians were wounded, as were seventeen soldiers": the ellipsis takes the main verb
+        outcome, rule = _verb_outcome(first.head.head, "nsubjpass", head)
+        if outcome:
+            return outcome, "ellipsis"
     verb_outcome: tuple[str | None, str] = (None, "")
     if role in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and first.head.pos_ in ("VERB", "AUX"):
         verb_outcome = _verb_outcome(first.head, role, head)
