@@ -251,3 +251,19 @@ def test_when_even_the_error_page_fails_the_answer_is_still_a_coded_json_error(l
         response = client.get("/")
         _api_error(response, 500, "E218")
         assert "KeyError" in response.json()["error"]["message"]
+
+
+def test_a_body_without_its_length_is_counted_as_it_arrives(ledger_path: Path) -> None:
+    app = create_app(str(ledger_path), use_ner=False, warm=False, max_upload=2000)
+
+    def chunks() -> Any:
+        yield b"--x\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n"
+        for _ in range(100):
+            yield b"Forty people died. " * 50  # ~95 KB in all, no Content-Length
+        yield b"\r\n--x--\r\n"
+
+    with TestClient(app, base_url=LOCAL) as client:
+        response = client.post("/api/documents", content=chunks(),
+                               headers={"Content-Type": "multipart/form-data; boundary=x"})
+        _api_error(response, 413, "E213")
+        assert client.get("/api/overview").json()["counts"]["documents"] == 3

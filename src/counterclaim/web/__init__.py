@@ -6,7 +6,10 @@
 Pages are server-rendered HTML (no JavaScript framework; one small script enhances the
 reader) and each has a JSON twin under ``/api`` built from the same dict; the OpenAPI
 schema is at ``/openapi.json``. See :mod:`counterclaim.web.app` for the factory,
-:mod:`.routes` and :mod:`.actions` for the routes, :mod:`.views` for the data.
+:mod:`.routes`, :mod:`.actions` and :mod:`.downloads` for the routes, :mod:`.views` and
+:mod:`.filters` for the data, :mod:`.security` and :mod:`.middleware` for who may reach and
+change the ledger, :mod:`.extractor` for the add page's extraction worker. ``docs/web.md``
+is the user's guide.
 
 FastAPI is imported only when :func:`create_app` is first used, so that the ``serve``
 command (:mod:`.command`) can be registered with the CLI without slowing other commands.
