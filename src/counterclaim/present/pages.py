@@ -18,13 +18,18 @@ from counterclaim.analysis.kinds import KIND_LABELS
 from counterclaim.errors import LedgerErrors, NotFoundError
 from counterclaim.reconcile.compare import ROLES, compare
 from counterclaim.store import events as _events
+from counterclaim.store import sources as _sources
 from counterclaim.store.db import Database
 from counterclaim.store.queries import (
     document_details,
     event_ids_like,
+    event_names,
     event_places,
     figure_rows,
     figure_sentences,
+    source_figures,
+    source_row,
+    source_summary,
 )
 from counterclaim.store.summaries import stored_checks, stored_comparison
 
@@ -120,3 +125,41 @@ def event_page(db: Database, event_id: str, *, all_claims: bool = False) -> dict
     return {**row, **where, "country_name": country_name(code).removeprefix("the ") if code else None,
             "requested_id": event_id, "outcomes": outcomes, "document_details": documents,
             "checks": stored_checks(db, live)}
+
+
+SOURCE_EVENTS_PAGE = 25
+_SOURCE_CLAIM_KEYS = ("count", "value", "low", "high", "qualifier", "hedged", "stance", "kind", "kind_reason", "role",
+                      "superseded", "groups", "documents", "figures", "first_seen", "last_seen", "source_type")
+
+
+def source_page(db: Database, source_id: str, page: int = 1) -> dict[str, Any]:
+    """A source and its claims by event, outcome and group, :data:`SOURCE_EVENTS_PAGE` events a page
+    (the events where it claims most first); only that page's figures are read.
+
+    Raises:
+        NotFoundError: E111 no such source.
+    """
+    live = _sources.resolve_source(db, source_id)
+    src = source_row(db, live)
+    if src is None:
+        raise NotFoundError(LedgerErrors.E111.format(id=source_id))
+    summary = source_summary(db, live)
+    keys = [e for e, _ in summary["events"]]
+    pages = max(1, -(-len(keys) // SOURCE_EVENTS_PAGE))
+    page = min(max(1, page), pages)
+    keys = keys[(page - 1) * SOURCE_EVENTS_PAGE: page * SOURCE_EVENTS_PAGE]
+    by_event: dict[str | None, list[dict[str, Any]]] = {k: [] for k in keys}
+    for f in source_figures(db, live, keys):
+        by_event.setdefault(f["event_id"], []).append(f)
+    names = event_names(db, [k for k in keys if k])
+    events = []
+    for event_id in keys:
+        rows = compare(by_event[event_id])
+        for r in rows:
+            for role in ROLES:
+                r.pop(role, None)
+            r["claims"] = [{k: c.get(k) for k in _SOURCE_CLAIM_KEYS} for c in r["claims"]]
+        events.append({"event_id": event_id, "name": names.get(event_id or "", "(no event)"), "outcomes": rows})
+    return {**src, "types": summary["types"], "claims": summary["claims"], "documents": summary["documents"],
+            "total_events": len(summary["events"]), "page": page, "pages": pages, "events": events,
+            "requested_id": source_id}

@@ -13,32 +13,26 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from counterclaim.errors import LedgerErrors, NotFoundError
 from counterclaim.ledger import Ledger
-from counterclaim.present.pages import event_page, resolve
-from counterclaim.reconcile.compare import compare
+from counterclaim.present.pages import event_page, resolve, source_page
 from counterclaim.store import search as _search
 from counterclaim.store import sources as _sources
 from counterclaim.store.queries import (
     count_of,
     document_meta,
     document_rows,
-    event_names,
     figure_rows,
     fingerprint,
     load_result,
-    source_row,
 )
 from counterclaim.store.summaries import overview_page
 
 PAGE_SIZE = 50
 DOCUMENTS_PAGE = 100
 SOURCES_PAGE = 100
-SOURCE_EVENTS_PAGE = 25
 MAX_CACHED_PAGES = 64
 SORTS = ("documents", "spread", "year", "id")
 
@@ -207,7 +201,7 @@ class LedgerView:
         return {key: rows, "page": page, "pages": pages, "total": total}
 
     def source(self, source_id: str, page: int = 1) -> dict[str, Any]:
-        """A source and its claims by event, outcome and group (:data:`SOURCE_EVENTS_PAGE` events a page)."""
+        """A source and its claims by event: :func:`counterclaim.present.pages.source_page` (cached)."""
         with self.lock:
             self._refresh()
             db = self.ledger.db
@@ -216,32 +210,7 @@ class LedgerView:
             if key in self._cache:
                 return {**self._cache[key], "requested_id": source_id}
             stamp = self._stamp
-            src = source_row(db, live)
-            if src is None:
-                raise NotFoundError(LedgerErrors.E111.format(id=source_id))
-            spellings = src.pop("spellings")
-            figures = figure_rows(db, source_id=live)
-            by_event: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-            for f in figures:
-                by_event[f["event_id"]].append(f)
-            keys = sorted(by_event, key=lambda k: (-len(by_event[k]), k or "~"))
-            pages = max(1, -(-len(keys) // SOURCE_EVENTS_PAGE))
-            page = min(max(1, page), pages)
-            keys = keys[(page - 1) * SOURCE_EVENTS_PAGE: page * SOURCE_EVENTS_PAGE]
-            named = [k for k in keys if k]
-            names = event_names(db, named)
-        events = []
-        for event_id in keys:
-            rows = compare(by_event[event_id])
-            for r in rows:
-                r["claims"] = [{k: c[k] for k in ("count", "value", "low", "high", "qualifier", "hedged", "groups",
-                                                  "documents", "figures", "first_seen", "last_seen", "source_type")}
-                               for c in r["claims"]]
-            events.append({"event_id": event_id, "name": names.get(event_id or "", "(no event)"), "outcomes": rows})
-        types = sorted({f["source_type"] for f in figures})
-        data = {**src, "spellings": spellings, "types": types, "claims": len(figures),
-                "documents": len({f["doc_id"] for f in figures}), "total_events": len(by_event), "page": page,
-                "pages": pages, "events": events}
+            data = source_page(db, live, page)
         self._remember(key, stamp, data)
         return {**data, "requested_id": source_id}
 
