@@ -94,6 +94,13 @@ def test_stance(text, stance):
     ("Figures printed in the Gazette showed 70 dead.", "Gazette"),
     ("A storm hit the coast at dawn, killing 41 people, the agency said, as crews searched the ruins.", "the agency"),
     ("We found the bodies of eight soldiers.", None),
+    # "by X" frames claim what follows them; an inverted ", reported X," claims its sentence
+    ("After the storm, by early reports, at least 30 people were injured.", "early reports"),
+    ("By one count, 40 people died in the clashes.", "one count"),
+    ("The toll rose to 22 on Monday, reported officials, with 25 others injured.", "officials"),
+    # a body that sets a toll claims it
+    ("The disaster council increased the previous death toll to six.", "The disaster council"),
+    ("The health ministry revised the toll to 43 on Sunday.", "The health ministry"),
 ])
 def test_sources(text, source):
     f = extract_text(text).figures[0]
@@ -102,6 +109,11 @@ def test_sources(text, source):
         assert name is None or "Townsville" not in name.title()
     else:
         assert name is not None and source.lower() in name.lower()
+
+
+def test_a_by_frame_claims_only_what_follows_it():
+    first = extract_text("The storm left five dead and, by early reports, at least 30 injured.").figures[0]
+    assert first.source is None
 
 
 def test_a_wire_dateline_is_never_a_source():

@@ -120,6 +120,21 @@ def _according_to(sent: Span) -> Claimant | None:
     return None
 
 
+def _by_frames(sent: Span) -> list[tuple[int, Claimant]]:
+    """"..., by early reports, at least 30 were hurt", "By one count, 40 died": an estimate noun after
+    "by" set off at the start of a clause claims the figures after it (token index, claimant)."""
+    out = []
+    for tok in sent:
+        if tok.lower_ != "by" or not (tok.i == sent.start or tok.doc[tok.i - 1].text in (",", "(", ";", "--", "—")):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lower_ in _ESTIMATE_NOUNS and obj.i - tok.i <= 3:
+            s, e = np_span(obj)
+            span = tok.doc[s:e]
+            out.append((tok.i, Claimant(span.text, span.start_char, span.end_char, None, False)))
+    return out
+
+
 def _subject(verb: Token) -> Token | None:
     """The claimant of a reporting verb: its subject, its passive agent, or "printed in X"."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -210,11 +225,26 @@ def _is_outlet(tok: Token) -> bool:
                          "statement", "bulletin", "tv", "radio", "website", "communique"})
 
 
+_TOLL_SETTERS = {"put", "place", "estimate", "raise", "increase", "revise", "lower", "update", "set", "cut",
+                 "reduce", "correct", "bring", "push", "lift"}
+_TOLL_OBJECTS = {"toll", "number", "figure", "count", "tally", "total", "estimate"}
+
+
+def _sets_a_toll(node: Token, child: Token) -> bool:
+    """"X raised the death toll to six", "X put the number of dead at 45": X's figure (a subject is needed)."""
+    return (node.pos_ == "VERB" and node.lemma_.lower() in _TOLL_SETTERS and child.dep_ == "prep"
+            and child.lower_ in ("to", "at") and any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS
+                                                     for c in node.children)
+            and any(c.dep_ == "nsubj" for c in node.children))
+
+
 def _reporting_verb(tok: Token) -> Token | None:
     """The nearest reporting verb whose content clause contains ``tok``."""
     child = tok
     node = tok.head
     for _ in range(12):
+        if _sets_a_toll(node, child):
+            return node  # "The council raised the death toll to six": the council's figure
         if node.lemma_.lower() in lx.REPORT_VERBS and node.pos_ in ("VERB", "AUX") and not (
                 child.dep_ == "dobj" and child.lower_ in ("lives", "life", "victims")):  # "claimed 2,400 lives"
             passive = any(c.dep_ in ("auxpass", "agent") for c in node.children) or (
@@ -314,6 +344,12 @@ def claimant_for(tok: Token, sent: Span, memo: dict[tuple[str, int], Any] | None
         found = memo[key]
         if found:
             return found
+        key = ("by", sent.start)
+        if key not in memo:
+            memo[key] = _by_frames(sent)
+        framed = [c for i, c in memo[key] if i < tok.i]
+        if framed:
+            return framed[-1]
     if verb is not None:
         subj = _subject(verb)
         if subj is not None and subj.lower_ in ("it", "they", "we") and verb.head is not verb:
@@ -327,7 +363,11 @@ def claimant_for(tok: Token, sent: Span, memo: dict[tuple[str, int], Any] | None
     if key not in memo:
         memo[key] = _closing_report(sent)
     closing = memo[key]
-    trailing = (closing[1] if closing is not None and closing[0] > tok.i else None) or _parataxis_report(tok)
+    key = ("inverted", sent.start)
+    if key not in memo:
+        memo[key] = _inverted_report(sent)
+    trailing = (closing[1] if closing is not None and closing[0] > tok.i else None) or _parataxis_report(tok) \
+        or memo[key]
     if trailing is not None:
         return trailing
     return _estimate_owner(tok) or _subject_estimate(tok)
@@ -344,6 +384,25 @@ def _parataxis_report(tok: Token) -> Claimant | None:
             subj = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "NUM"), None)
             if subj is not None and subj.lower_ not in ("it", "that", "which", "this", "there", "who"):
                 return _claimant_from(subj)
+    return None
+
+
+def _inverted_report(sent: Span) -> Claimant | None:
+    """", reported officials, ...", ", said the ministry": a reporting verb after a comma with its subject
+    after it claims its sentence."""
+    for verb in sent:
+        if verb.lemma_.lower() not in lx.REPORT_VERBS or verb.pos_ != "VERB" or verb.i == sent.start:
+            continue
+        if verb.doc[verb.i - 1].text not in (",", "--", "—", "("):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i and c.i - verb.i <= 4
+                     and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is None and verb.dep_ == "amod" and 0 < verb.head.i - verb.i <= 3 \
+                and verb.head.pos_ in ("NOUN", "PROPN"):
+            span = verb.doc[verb.i + 1:verb.head.i + 1]  # the parser's reading of ", reported officials,"
+            return Claimant(span.text, span.start_char, span.end_char, verb.head.ent_type_ or None, False)
+        if subj is not None:
+            return _claimant_from(subj)
     return None
 
 
