@@ -100,6 +100,24 @@ def test_definite_description_resolves_to_the_person_given_that_role(text, expec
     assert attributed(text) == [(expected, None)]
 
 
+@pytest.mark.parametrize("text", [
+    "Aviation Minister Ravi Dorn said 18 people died. “The injured were rushed to hospital,” the local health "
+    "minister said.",
+    "Defence Minister Ada Velde visited the camp. “We need clean water,” the health minister said.",
+])
+def test_a_description_with_other_qualifiers_is_somebody_else(text):
+    assert attributed(text)[0][0] != "Ravi Dorn" and attributed(text)[0][0] != "Ada Velde"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The report quotes police chief Karl Obst, who confirmed that the attack came “late on Tuesday night.”",
+     "Karl Obst"),
+    ("Officials named the driver, Lena Ostrow, who said she saw “a wall of water coming down.”", "Lena Ostrow"),
+])
+def test_who_in_a_relative_clause_is_the_person_it_describes(text, expected):
+    assert attributed(text)[0][0] == expected
+
+
 def test_definite_description_without_a_matching_role_stays_as_written():
     # Diaz was never called the governor: the governor is somebody else
     assert attributed("Diaz asked about jobs. “Help is coming,” the governor said.") == [("the governor", None)]

@@ -131,10 +131,10 @@ class _Attributor:
             around += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
             if root.dep_ == "appos":
                 around += [root.head] + [t for t in root.head.lefts]
-            roles = {t.lemma_.lower() for t in around if t.lemma_.lower() in _ROLE_WORDS}
-            if roles:
+            described = {t.lemma_.lower() for t in around}
+            if described & _ROLE_WORDS:
                 full = " ".join(self.names.fullest(words, ent.start_char))
-                self.roles.append((ent.start_char, full, roles))
+                self.roles.append((ent.start_char, full, described))
 
     def _collect_subjects(self) -> None:
         self._collect_roles()
@@ -154,9 +154,9 @@ class _Attributor:
                     and not is_pronoun(tok):
                 who = self.mention(tok, resolve=False)
                 if who is not None and who.named and who.person:
-                    roles = {t.lemma_.lower() for t in tok.subtree if t.lemma_.lower() in _ROLE_WORDS}
-                    if roles:  # "Governor Ana Velde visited ...", "The baker, Ana Ruiz, said ..."
-                        self.roles.append((who.start, who.name, roles))
+                    words = {t.lemma_.lower() for t in tok.subtree}
+                    if words & _ROLE_WORDS:  # "Governor Ana Velde visited ...", "The baker, Ana Ruiz, said ..."
+                        self.roles.append((who.start, who.name, words))
                 if who is not None and not _reported(tok):
                     org = not who.person and (tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.lower_ in
                                               sw.DOCUMENT_NOUNS)
@@ -227,19 +227,23 @@ class _Attributor:
                 and tok.lemma_.lower() not in sw.KEEP_DESCRIPTIONS:
             # "Ana Ruiz, a baker, ... the 62-year-old baker said": a description names the person the text
             # gave that role (apposition or title) before it; otherwise it stays as written
-            named = self._described(tok.lemma_.lower(), span.start_char)
+            qualifiers = {c.lemma_.lower() for c in tok.children
+                          if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN")}
+            named = self._described(tok.lemma_.lower(), span.start_char, qualifiers)
             if named is not None:
                 return Who(named, who.start, who.end, person=True, named=True)
         return who
 
-    def _described(self, role: str, before: int) -> str | None:
-        """The latest named person given the role ``role`` before offset ``before`` (within reach)."""
+    def _described(self, role: str, before: int, qualifiers: set[str]) -> str | None:
+        """The latest named person given the role ``role`` before offset ``before`` (within reach), whose
+        description holds the description's own qualifying nouns too ("the health minister" is not the
+        aviation minister)."""
         for start, name, roles in reversed(self.roles):
             if start >= before:
                 continue
             if before - start > DESCRIPTION_REACH:
                 return None
-            if role in roles:
+            if role in roles and qualifiers <= roles:
                 return name
         return None
 
@@ -292,6 +296,9 @@ class _Attributor:
                 return obj, subj
         near = self.person_before(verb)
         for c in kids:
+            if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" \
+                    and not self.inside_quote(verb.head):
+                return verb.head, None  # "X, who confirmed that ... “…”": X
             if c.dep_ == "nsubj" and not self.inside_quote(c) and c.lower_ not in ("there", "which", "that", "who"):
                 if near is not None and near.i > c.i and c.pos_ not in ("NOUN", "PROPN", "PRON"):
                     return near, None  # a misparse: "Near Varno ..., a photographer, K. Oster, said"
