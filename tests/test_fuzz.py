@@ -83,13 +83,13 @@ def check(result) -> None:  # type: ignore[no-untyped-def]
 
 
 def bounded(text: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         result = extract_text(text)
     except InputError:
         return
     check(result)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed <= 2.0 + SECONDS_PER_KB * len(text.encode("utf-8", "surrogatepass")) / 1024, elapsed
 
 
