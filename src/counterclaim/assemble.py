@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from counterclaim.attribute.claimants import Claimant, claimant_for, continuation_source, resolve_pronoun
 from counterclaim.attribute.hedges import distanced, stance
 from counterclaim.attribute.source_types import source_type
-from counterclaim.attribute.speakers import QuoteMention, quote_mentions
+from counterclaim.attribute.speakers import AttributionModel, QuoteMention, quote_mentions
 from counterclaim.extract.acts import ActMention, find_acts
 from counterclaim.extract.figures import FigureMention, find_figure_mentions
 from counterclaim.extract.quotes import find_quotes
@@ -22,10 +22,11 @@ from counterclaim.options import Options
 from counterclaim.records import Act, Diagnostic, Document, Figure, Quote, Source, Speaker
 
 
-def _quotes(norm: NormText, doc: Doc) -> tuple[list[QuoteMention], list[Diagnostic]]:
-    """The quotations (extract) with their speakers (attribute)."""
+def _quotes(norm: NormText, doc: Doc) -> tuple[list[QuoteMention], list[Diagnostic], AttributionModel]:
+    """The quotations (extract) with their speakers, and the attribution model that found them."""
     stretches, diagnostics = find_quotes(norm, doc)
-    return quote_mentions(stretches, norm, doc), diagnostics
+    model = AttributionModel(doc, norm, stretches)
+    return quote_mentions(stretches, norm, doc, model), diagnostics, model
 
 
 def _acts(norm: NormText, doc: Doc, published: str | None) -> list[ActMention]:
@@ -43,9 +44,13 @@ def _next_sentence(sent: Span) -> Span | None:
     return nxt
 
 
-def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[QuoteMention]
-                       ) -> list[tuple[Claimant | None, str]]:
-    """The claimant and stance of every figure mention, in order."""
+def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[QuoteMention],
+                       model: AttributionModel | None = None) -> list[tuple[Claimant | None, str]]:
+    """The claimant and stance of every figure mention, in order.
+
+    Personal pronouns ("he said") are resolved by the attribution model that gives quotations their
+    speakers; bodies ("it said", "they reported") by the claimants seen so far.
+    """
     history: list[Claimant] = []
     out: list[tuple[Claimant | None, str]] = []
     sents = list(doc.sents)
@@ -73,6 +78,10 @@ def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[Quo
             claim = continued[sent.start]
         if claim is not None and quote is None and claim.name.lower() in _NARRATOR:
             claim = None  # "We counted the bodies ...": a first-person narrator is the text's own voice
+        if claim is not None and model is not None and claim.pronoun:
+            who = model.person_named_by(claim.start, claim.end)
+            if who is not None:
+                claim = Claimant(who.name, claim.start, claim.end, "PERSON", False, None)
         if claim is not None:
             claim = resolve_pronoun(claim, history, doc)
             history.append(claim)
@@ -176,13 +185,13 @@ def extract_all(doc: Doc, norm: NormText, options: Options, *, published: str | 
                 ) -> tuple[list[Figure], list[Quote], list[Act], list[Diagnostic]]:
     """Extract from a parsed Doc of ``norm.text``; offsets of the records refer to ``norm.original``."""
     diagnostics: list[Diagnostic] = []
-    quote_mentions, quote_diags = _quotes(norm, doc) if (options.quotes or options.figures) else ([], [])
+    quote_mentions, quote_diags, model = _quotes(norm, doc)
     for d in quote_diags:
         diagnostics.append(Diagnostic(d.code, d.message, norm.to_original(*d.span) if d.span else None))
     figures: list[Figure] = []
     if options.figures:
         mentions = find_figure_mentions(doc, norm.text)
-        claims = attribute_mentions(doc, mentions, quote_mentions)
+        claims = attribute_mentions(doc, mentions, quote_mentions, model)
         figures = _figure_records(norm, mentions, claims)
     quotes = _quote_records(norm, quote_mentions) if options.quotes else []
     acts = _act_records(norm, _acts(norm, doc, published)) if options.acts else []

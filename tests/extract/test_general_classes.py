@@ -111,6 +111,16 @@ def test_sources(text, source):
         assert name is not None and source.lower() in name.lower()
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Mrs. Ada Quill met Mr. Bo Lint on Monday. She said 12 people had died.", "Ada Quill"),
+    ("Mr. Bo Lint met Mrs. Ada Quill on Monday. He said 12 people had died.", "Bo Lint"),
+    ("Lena Ostrow toured the camp. She said 300 people had fled.", "Lena Ostrow"),
+])
+def test_a_figures_pronoun_claimant_is_resolved_by_the_attribution_model(text, source):
+    f = extract_text(text).figures[0]
+    assert f.source is not None and f.source.name == source
+
+
 def test_a_by_frame_claims_only_what_follows_it():
     first = extract_text("The storm left five dead and, by early reports, at least 30 injured.").figures[0]
     assert first.source is None

@@ -531,9 +531,32 @@ class _Attributor:
         return out
 
 
-def attribute_quotes(quotes: list[QuotedStretch], norm: NormText, doc: Doc) -> list[Attribution]:
+class AttributionModel(_Attributor):
+    """The one attribution model of a parsed piece: the people and bodies of the document (names,
+    later surnames, titles, roles, descriptions, genders), the speakers of its quotations, and who a
+    pronoun names. Quotations get their speakers from it (:meth:`run`); figure claimants that are
+    personal pronouns are resolved by it too (:meth:`person_named_by`), so that "he said" names the
+    same person whether it introduces a quotation or a figure.
+    """
+
+    def person_named_by(self, start: int, end: int) -> Who | None:
+        """Who the personal pronoun at ``[start, end)`` (normalised offsets) names, or None.
+
+        A figure's "he said" names the latest person of that gender named before it (not inside what
+        somebody said); a quotation's prefers the person who spoke last (:meth:`_pronoun`).
+        """
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or span[0].lower_ not in sw.PERSONAL_PRONOUNS | {"his", "him", "her"}:
+            return None
+        found = self.history.last_person(span[0].idx, gender=pronoun_gender(span[0].lower_),
+                                         gender_of=self.genders.of)
+        return None if found is None else Who(found.name, span.start_char, span.end_char, found.person, found.named)
+
+
+def attribute_quotes(quotes: list[QuotedStretch], norm: NormText, doc: Doc,
+                     model: AttributionModel | None = None) -> list[Attribution]:
     """Speaker and via of every quotation, in order (normalised offsets)."""
-    return _Attributor(doc, norm, quotes).run()
+    return (model or AttributionModel(doc, norm, quotes)).run()
 
 
 @dataclass(frozen=True)
@@ -556,10 +579,11 @@ class QuoteMention:
     via_end: int | None = None
 
 
-def quote_mentions(quotes: list[QuotedStretch], norm: NormText, doc: Doc) -> list[QuoteMention]:
+def quote_mentions(quotes: list[QuotedStretch], norm: NormText, doc: Doc,
+                   model: AttributionModel | None = None) -> list[QuoteMention]:
     """The quotations with their speaker and via (normalised offsets), in order."""
     out: list[QuoteMention] = []
-    for q, a in zip(quotes, attribute_quotes(quotes, norm, doc), strict=True):
+    for q, a in zip(quotes, attribute_quotes(quotes, norm, doc, model), strict=True):
         sp, via = a.speaker, a.via
         out.append(QuoteMention(
             q.start, q.end,
