@@ -38,6 +38,8 @@ def test_tables_fit_80_columns_and_show_kinds_stance_and_revisions(tmp_path: Pat
     assert "Azerbaijan" in shown.splitlines()[1]  # the country of the place
     killed = next(r for r in page["outcomes"] if r["outcome"] == "killed")
     assert [s["role"] for s in killed["sections"]] == ["whole", "partial"]
+    roles = [c["role"] for c in killed["claims"]]
+    assert roles == sorted(roles, key=["whole", "partial"].index)  # parts listed under the whole tolls
     assert all(c["evidence"] and c["kind_label"] and c["stance_label"] for c in killed["claims"])
 
 

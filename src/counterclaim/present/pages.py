@@ -66,6 +66,8 @@ def _claims(row: dict[str, Any], all_claims: bool) -> None:
     if not all_claims and len(row["claims"]) > MAX_CLAIMS:
         kept = {id(c) for c in sorted(row["claims"], key=lambda c: -c["n_documents"])[:MAX_CLAIMS]}
         row["claims"] = [c for c in row["claims"] if id(c) in kept]
+    order = {r: i for i, r in enumerate(ROLES)}  # whole-incident tolls first, their parts under them, then the rest
+    row["claims"].sort(key=lambda c: order.get(c["role"], len(order)))
     for c in row["claims"]:
         c["more_evidence"] = max(0, len(c["figures"]) - MAX_EVIDENCE)
         c["kind_label"] = KIND_LABELS.get(c["kind"], c["kind"] or "kind undecided")
