@@ -150,8 +150,13 @@ class _Attributor:
                     if who is not None:
                         self.history.add(who, org=not who.person, speaker=True)
         for tok in self.doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and not self.inside_quote(tok) \
-                    and not is_pronoun(tok):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("PROPN", "NOUN", "X"):
+                continue
+            if tok.pos_ == "NOUN" and tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") \
+                    and tok.lemma_.lower() not in _ROLE_WORDS and tok.lower_ not in sw.DOCUMENT_NOUNS \
+                    and not any(c.dep_ == "appos" for c in tok.children):
+                continue  # "the blast", "the water": no person, no body that speaks
+            if not self.inside_quote(tok) and not is_pronoun(tok):
                 who = self.mention(tok, resolve=False)
                 if who is not None and who.named and who.person:
                     words = {t.lemma_.lower() for t in tok.subtree}
