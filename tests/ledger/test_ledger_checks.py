@@ -150,3 +150,14 @@ def test_counts_of_several_places_in_one_sentence_are_partial() -> None:
                                    fig("f3", "FOUR", "killed", 4)])
     assert {f.kind for f in r.figures} == {"partial"}
     assert r.figures[0].kind_reason == "one of several places counted in one sentence"
+
+
+def test_these_n_takes_the_kind_of_the_figure_it_refers_to() -> None:
+    r = make_result("Title: T\n\nSo far 84 people have been certified as dead by the coroner. Of these 84 dead, "
+                    "30 were women.", [fig("f1", "84 people", "killed", 84), fig("f2", "84 dead", "killed", 84),
+                                       fig("f3", "30", "killed", 30, groups=("women",), part_of="f2")])
+    r2 = make_result(r.document.text, [fig("f1", "84 people", "killed", 84)])
+    assert r2.figures[0].kind == "partial"
+    f1, f2, f3 = r.figures
+    assert (f1.kind, f2.kind, f3.kind) == ("partial", "partial", "breakdown")
+    assert f2.kind_reason.startswith("refers back to f1")

@@ -11,6 +11,7 @@ Every stored figure gets one of :data:`counterclaim.records.FIGURE_KINDS`:
   "the bodies of 12"), one cemetery or morgue ("29 were buried"), "in X alone" (a place, not a
   date), those on one register ("certified", "identified", "registered" right after the
   figure), what one witness counted ("I saw"), one of several places counted in one sentence;
+  "these N" takes the kind of the earlier figure of N it refers back to;
 * ``other_incident`` — a figure dated to another time than the document's incident (set when
   the document's incidents are found, :func:`counterclaim.analysis.incidents.find_incidents`);
 * ``whole`` — the incident's toll (for its victim group): none of the above.
@@ -132,5 +133,19 @@ def classify_all(figures: list[Figure], text: str) -> list[Figure]:
         kind, reason = classify(f, text)
         if kind == "whole" and f.id in places:
             kind, reason = "partial", "one of several places counted in one sentence"
+        earlier = _referent(f, out, text) if kind == "whole" else None
+        if earlier is not None and earlier.kind != "whole":  # "Of these 184 people": the 184 counted before
+            kind, reason = earlier.kind, f"refers back to {earlier.id} ({earlier.kind_reason})"
         out.append(replace(f, kind=kind, kind_reason=reason))
     return out
+
+
+_BACK = re.compile(r"\b(?:these|those|the same)\s+$", re.IGNORECASE)
+
+
+def _referent(figure: Figure, before: list[Figure], text: str) -> Figure | None:
+    """The earlier figure a figure written "these N" refers back to: the last with the same count and outcome."""
+    if not _BACK.search(text[max(0, figure.span[0] - 12):figure.span[0]]):
+        return None
+    return next((f for f in reversed(before) if f.outcome == figure.outcome and f.count.value is not None
+                 and f.count.value == figure.count.value), None)
