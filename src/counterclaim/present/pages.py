@@ -34,7 +34,7 @@ from counterclaim.store.queries import (
 from counterclaim.store.summaries import stored_checks, stored_comparison
 
 MAX_EVIDENCE = 3
-MAX_CLAIMS = 60
+MAX_CLAIMS = 30
 STANCE_LABELS = {"asserted": "asserted", "hedged": "reported with distance", "denied": "denied",
                  "rejected": "rejected as false"}
 ROLE_LABELS = {"whole": "whole-incident tolls", "partial": "partial counts and breakdowns (not the whole toll)",

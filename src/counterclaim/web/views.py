@@ -131,7 +131,7 @@ class LedgerView:
     def event(self, event_id: str, *, all_claims: bool = False) -> dict[str, Any]:
         """One event: :func:`counterclaim.present.pages.event_page` (the page ``counterclaim event`` prints).
 
-        A row lists at most 60 claims, those in most documents, unless ``all_claims``; each claim
+        A row lists at most 30 claims, those in most documents, unless ``all_claims``; each claim
         carries at most three sentences. Built pages are cached until the ledger changes.
         """
         with self.lock:
