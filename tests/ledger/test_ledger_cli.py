@@ -52,7 +52,7 @@ def test_event_sources_documents_checks(cli, jsonl: Path, db: str) -> None:  # t
     text = cli("event", event_id, "--db", db).output
     assert "200+ (per Human Rights Watch), 1,000 → 613 (per the Azerbaijani government)" in text
     assert "revision: 1,000 → 613, per the Azerbaijani government" in text and "best" not in text
-    assert "partial counts and breakdowns" in text and "breakdown · asserted" in text
+    assert "partial counts and breakdowns" in text and "breakdown of “613 civilians”" in text
     assert all(len(line) <= 80 for line in text.splitlines())
     [detail] = json.loads(cli("event", event_id, "--db", db, "--format", "json").output)
     assert detail["id"] == event_id and len(detail["document_details"]) == 2

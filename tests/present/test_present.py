@@ -29,12 +29,13 @@ def test_tables_fit_80_columns_and_show_kinds_stance_and_revisions(tmp_path: Pat
         khojaly = next(e for e in events if GOV.document.id in e["documents"])
         page = ledger.event(khojaly["id"])
         sources = ledger.sources()
-    for text in (events_table(events), sources_table(sources), event_text(page)):
+    for text in (events_table(events, width=80), sources_table(sources, width=80), event_text(page, width=80)):
         assert all(len(line) <= 80 for line in text.splitlines()), text
         assert "best" not in text.lower()
-    shown = event_text(page)
+    assert all(len(line) <= 60 for line in event_text(page, width=60).splitlines())  # any terminal width
+    shown = event_text(page, width=120)
     assert "revision: 1,000 → 613, per the Azerbaijani government" in shown
-    assert "breakdown · asserted" in shown and "whole-incident toll · asserted" in shown
+    assert "breakdown of “613 civilians” · asserted" in shown and "whole-incident toll · asserted" in shown
     assert "Azerbaijan" in shown.splitlines()[1]  # the country of the place
     killed = next(r for r in page["outcomes"] if r["outcome"] == "killed")
     assert [s["role"] for s in killed["sections"]] == ["whole", "partial"]
