@@ -118,6 +118,24 @@ def test_who_in_a_relative_clause_is_the_person_it_describes(text, expected):
     assert attributed(text)[0][0] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ana Ruiz, the acting Prime Minister of Ruritania, spoke out, calling it “an attack on the whole nation”.",
+     "Ana Ruiz"),
+    ("Karl Obst, the regional governor, spoke at the site, calling the plan “a betrayal of the valley”.", "Karl Obst"),
+])
+def test_a_role_in_apposition_is_not_the_speakers_name(text, expected):
+    assert attributed(text)[0][0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In a meeting he was told by Interior Minister Pavel Dorn of “perhaps forty people under the rubble”.",
+     "Pavel Dorn"),
+    ("The mayor was informed by Colonel Radu Petrescu of “a second blast near the station”.", "Radu Petrescu"),
+])
+def test_a_passive_speech_verb_with_its_agent_before_the_marks(text, expected):
+    assert attributed(text)[0][0] == expected
+
+
 def test_definite_description_without_a_matching_role_stays_as_written():
     # Diaz was never called the governor: the governor is somebody else
     assert attributed("Diaz asked about jobs. “Help is coming,” the governor said.") == [("the governor", None)]

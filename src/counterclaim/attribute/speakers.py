@@ -185,6 +185,8 @@ class _Attributor:
         if i == e or i >= len(doc):
             return None
         for cand in doc[i:min(len(doc), i + 6)]:
+            if cand.lemma_.lower() in sw.TITLES:
+                continue  # a role ("the acting Prime Minister of X"), not a name
             if cand.dep_ == "appos" and cand.left_edge.i == i and not self.inside_quote(cand) and name_words(cand):
                 return cand
         return None
@@ -414,7 +416,10 @@ class _Attributor:
                 if immediate:
                     between = toks[n + 1:]
                     ok = all(b.is_punct or b.pos_ in ("DET", "ADV", "SCONJ", "PART") or b.lower_ == "that"
-                             or (t.lemma_.lower() == "tell" and b.pos_ in ("PROPN", "NOUN", "PRON")) for b in between)
+                             or (t.lemma_.lower() == "tell" and b.pos_ in ("PROPN", "NOUN", "PRON"))
+                             or (t.tag_ == "VBN" and any(a.i == t.i for a in b.ancestors)
+                                 and any(c.dep_ == "agent" for c in t.children))  # "was told by X of “…”"
+                             for b in between)
                     return t if ok else None
                 return t
             if immediate and n < len(toks) - 8:
