@@ -24,7 +24,7 @@ from counterclaim.about import RULES_VERSION
 from counterclaim.analysis.incidents import Incident
 from counterclaim.errors import LedgerError, LedgerErrors
 from counterclaim.options import Options
-from counterclaim.reconcile.compare import compare
+from counterclaim.reconcile.compare import compare, with_roles
 from counterclaim.records import Result
 from counterclaim.store import events as _events
 from counterclaim.store import schema
@@ -42,7 +42,7 @@ from counterclaim.store.queries import (
     stale_document_ids,
     summary_counts,
 )
-from counterclaim.store.summaries import stored_checks
+from counterclaim.store.summaries import stored_checks, stored_comparison
 from counterclaim.store.write import replace_extraction, store
 
 __all__ = ["DEFAULT_DB", "Ledger", "LedgerError"]
@@ -183,14 +183,12 @@ class Ledger:
         return _events.resolve_document(self.db, doc_id)
 
     def events(self, *, with_claims: bool = True) -> list[dict[str, Any]]:
-        """Every event with its comparison rows (``outcomes``), as plain dicts."""
-        figures_by_event: dict[str, list[dict[str, Any]]] = {}
-        for f in figure_rows(self.db):
-            if f["event_id"]:
-                figures_by_event.setdefault(f["event_id"], []).append(f)
+        """Every event with its comparison rows (``outcomes``, as the ledger keeps them), as plain dicts."""
         out = []
         for e in _events.event_rows(self.db):
-            rows = compare(figures_by_event.get(e["id"], []))
+            stored = stored_comparison(self.db, e["id"])
+            rows = [with_roles(r) for r in stored] if stored is not None else \
+                compare(figure_rows(self.db, event_id=e["id"]))
             for row in rows:
                 if not with_claims:
                     for key in ("claims", "whole", "partial", "denied", "background", "undecided"):

@@ -16,7 +16,7 @@ from typing import Any
 from counterclaim.analysis.countries import country_name
 from counterclaim.analysis.kinds import KIND_LABELS
 from counterclaim.errors import LedgerErrors, NotFoundError
-from counterclaim.reconcile.compare import ROLES, compare
+from counterclaim.reconcile.compare import ROLES, compare, with_roles
 from counterclaim.store import events as _events
 from counterclaim.store import sources as _sources
 from counterclaim.store.db import Database
@@ -72,8 +72,7 @@ def _claims(row: dict[str, Any], all_claims: bool) -> None:
         c["more_evidence"] = max(0, len(c["figures"]) - MAX_EVIDENCE)
         c["kind_label"] = KIND_LABELS.get(c["kind"], c["kind"] or "kind undecided")
         c["stance_label"] = STANCE_LABELS.get(c["stance"], c["stance"])
-    for r in ROLES:  # the claims of each role, among those shown
-        row[r] = [c for c in row["claims"] if c["role"] == r]
+    with_roles(row)  # the claims of each role, among those shown
     row["sections"] = [{"role": r, "label": ROLE_LABELS[r], "claims": row[r]} for r in ROLES if row[r]]
     row["chart"] = range_chart([c for c in row["whole"] if c["stance"] != "denied"][:40])
     if row["chart"]:

@@ -254,6 +254,13 @@ ROLES = ("whole", "partial", "denied", "background", "undecided")
 """The roles of a row's claims, in the order pages list them."""
 
 
+def with_roles(row: dict[str, Any]) -> dict[str, Any]:
+    """A row (as stored without them) with the claims of each role listed again under the role's name."""
+    for r in ROLES:
+        row[r] = [c for c in row["claims"] if c["role"] == r]
+    return row
+
+
 def disagreement(row: dict[str, Any]) -> float | None:
     """How far apart a row's comparable claims are: ``high / low`` (1.0 = agreement).
 
