@@ -228,14 +228,27 @@ def _is_outlet(tok: Token) -> bool:
 _TOLL_SETTERS = {"put", "place", "estimate", "raise", "increase", "revise", "lower", "update", "set", "cut",
                  "reduce", "correct", "bring", "push", "lift"}
 _TOLL_OBJECTS = {"toll", "number", "figure", "count", "tally", "total", "estimate"}
+_CLAIMANT_NOUNS = {"official", "authority", "police", "ministry", "agency", "council", "office", "government",
+                   "army", "military", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "minister",
+                   "committee", "commission", "hospital", "doctor", "group", "organization", "organisation"}
 
 
 def _sets_a_toll(node: Token, child: Token) -> bool:
     """"X raised the death toll to six", "X put the number of dead at 45": X's figure (a subject is needed)."""
-    return (node.pos_ == "VERB" and node.lemma_.lower() in _TOLL_SETTERS and child.dep_ == "prep"
+    if not (node.pos_ == "VERB" and node.lemma_.lower() in _TOLL_SETTERS and child.dep_ == "prep"
             and child.lower_ in ("to", "at") and any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS
-                                                     for c in node.children)
-            and any(c.dep_ == "nsubj" for c in node.children))
+                                                     for c in node.children)):
+        return False
+    subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    # a body or person sets a toll; "aftershocks increased the toll to six" is no claim
+    return subj is not None and _can_claim(subj)
+
+
+def _can_claim(tok: Token) -> bool:
+    from counterclaim.attribute.source_types import could_claim
+
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.lemma_.lower() in _CLAIMANT_NOUNS \
+        or could_claim(" ".join(t.text for t in tok.subtree))
 
 
 def _reporting_verb(tok: Token) -> Token | None:

@@ -154,9 +154,9 @@ def _link_breakdowns(doc: Doc, mentions: list[FigureMention]) -> None:
                 break
             if not w.outcome or (m.outcome and w.outcome != m.outcome):
                 continue
-            gap = [t for t in doc[w.num_token.i + 1:m.num_token.i] if not t.is_space]
+            gap = [t for t in doc[max(w.num_token.i, w.head.i) + 1:m.num_token.i] if not t.is_space]
             if gap and gap[-1].lower_ in (",", "and", ";") and any(t.lower_ in _BREAKDOWN_PREPS for t in gap) \
-                    and not any(t.pos_ in ("VERB", "AUX") for t in gap):
+                    and not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in gap):
                 # a sibling in a list of places: "21 injured in A, 36 in B and seven in C"
                 m.outcome, m.part_of, m.rule = w.outcome, w.part_of, "breakdown"
                 break
