@@ -59,6 +59,8 @@ def test_event_sources_documents_checks(cli, jsonl: Path, db: str) -> None:  # t
     sources = json.loads(cli("sources", "--db", db, "--format", "json").output)
     assert any(s["id"] == "human-rights-watch" and s["claims"] == 2 for s in sources)
     assert "Human Rights Watch" in cli("sources", "--db", db, "--search", "hrw").output
+    found = json.loads(cli("events", "--db", db, "--search", "Khojaly", "--format", "json").output)
+    assert [e["id"] for e in found] == [event_id]  # the event is named "Hojali …": a spelling of Khojaly
     docs = json.loads(cli("documents", "--db", db, "--format", "json").output)
     assert len(docs) == 3
     assert json.loads(cli("checks", "--db", db, "--format", "json").output) == []

@@ -185,15 +185,18 @@ def reextract(documents: tuple[str, ...], db: str, everything: bool, no_ner: boo
               show_default=True, help="Order of the events.")
 @click.option("--min-documents", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only events with at least this many documents.")
-@click.option("--search", default=None, help="Only events whose id, name or place contains this text.")
+@click.option("--search", default=None,
+              help="Only events whose id, name or place contains this text (in any spelling of a place).")
 @edge
 def events(db: str, fmt: str, sort: str, min_documents: int, search: str | None) -> None:
     """List events with their outcomes and how far their sources disagree."""
+    from counterclaim.store.search import variants
+
     with _open(db, read_only=True) as ledger:
         rows = [e for e in ledger.events() if len(e["documents"]) >= min_documents]
-    if search:
-        needle = search.lower()
-        rows = [e for e in rows if any(needle in (e[k] or "").lower() for k in ("id", "name", "place"))]
+        needles = [search.lower(), *(v.lower() for v in variants(ledger.db, search))] if search else []
+    if needles:
+        rows = [e for e in rows if any(n in (e[k] or "").lower() for n in needles for k in ("id", "name", "place"))]
     keys: dict[str, Callable[[dict[str, Any]], Any]] = {
         "documents": lambda e: (-len(e["documents"]), e["id"]), "id": lambda e: e["id"],
         "year": lambda e: (e["year"] or 0, e["id"]),
