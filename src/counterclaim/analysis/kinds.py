@@ -56,6 +56,8 @@ _LOCATIVE = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}(?i:in|at|by|around|near|outsi
 _COUNTED = re.compile(r"\b(?:I|we|he|she|they|reporters?|journalists?|correspondents?)\s+(?:\w+\s+)?"
                       r"(?:saw|see|seen|counted|count)\b", re.IGNORECASE)
 
+CUE_REACH = 400
+"""Characters read on each side of a figure for its kind's cues."""
 KIND_LABELS = {"whole": "whole-incident toll", "partial": "partial count", "breakdown": "breakdown",
                "background": "background toll", "other_incident": "another incident", None: "kind undecided"}
 """How each kind is named on pages and in tables."""
@@ -81,6 +83,8 @@ def classify(figure: Figure, text: str, *, wholes: frozenset[str] = frozenset())
     if figure.part_of and (not wholes or figure.part_of in wholes):
         return "breakdown", f"part of {figure.part_of}"
     s0, s1 = figure.sentence or (max(0, figure.span[0] - 200), min(len(text), figure.span[1] + 200))
+    # cues are read near the figure: a sentence of thousands of figures costs time linear in its length
+    s0, s1 = max(s0, figure.span[0] - CUE_REACH), min(s1, figure.span[1] + CUE_REACH)
     sentence = text[s0:s1]
     clause = _clause(sentence, figure.span[0] - s0, figure.span[1] - s0)
     background = _BACKGROUND.search(clause)

@@ -379,25 +379,43 @@ def claimant_for(tok: Token, sent: Span, memo: dict[tuple[str, int], Any] | None
     key = ("inverted", sent.start)
     if key not in memo:
         memo[key] = _inverted_report(sent)
-    trailing = (closing[1] if closing is not None and closing[0] > tok.i else None) or _parataxis_report(tok) \
+    trailing = (closing[1] if closing is not None and closing[0] > tok.i else None) or _parataxis_report(tok, memo) \
         or memo[key]
     if trailing is not None:
         return trailing
     return _estimate_owner(tok) or _subject_estimate(tok)
 
 
-def _parataxis_report(tok: Token) -> Claimant | None:
+def _parataxis_report(tok: Token, memo: dict[tuple[str, int], Any]) -> Claimant | None:
     """"A quake struck at dawn, killing 41, the agency said, as rescuers dug": a reporting clause the
-    parser hung beside the main clause (parataxis) claims the whole sentence."""
-    root = tok
-    while root.head.i != root.i:
-        root = root.head
-    for child in root.children:
-        if child.dep_ == "parataxis" and child.lemma_.lower() in lx.REPORT_VERBS and child.i > tok.i:
-            subj = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "NUM"), None)
-            if subj is not None and subj.lower_ not in ("it", "that", "which", "this", "there", "who"):
-                return _claimant_from(subj)
+    parser hung beside the main clause (parataxis) claims the figures before it. The reporting
+    clauses of a sentence are read once (``memo``)."""
+    sent = tok.sent
+    key = ("parataxis", sent.start)
+    if key not in memo:
+        found = []
+        for verb in sent:
+            if verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT" and verb.lemma_.lower() in lx.REPORT_VERBS:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "NUM"), None)
+                if subj is not None and subj.lower_ not in ("it", "that", "which", "this", "there", "who"):
+                    found.append((verb.i, verb.head.i, _claimant_from(subj)))
+        memo[key] = found
+    for verb_i, root_i, claimant in memo[key]:
+        if verb_i > tok.i and _under(tok, root_i):
+            return claimant
     return None
+
+
+def _under(tok: Token, root_i: int) -> bool:
+    """Whether ``root_i`` is ``tok`` or one of its first twelve heads."""
+    node = tok
+    for _ in range(12):
+        if node.i == root_i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _inverted_report(sent: Span) -> Claimant | None:

@@ -13,6 +13,7 @@ Deliberately not hedged: a named source's own uncertainty ("the ministry estimat
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
@@ -26,6 +27,8 @@ _PASSIVE_HEDGES = {"believe", "think", "say", "rumour", "rumor", "report", "fear
                    "suspect", "presume", "allege", "claim", "estimate"}
 
 
+ANCESTOR_REACH = 12
+"""Heads above a figure that are read for a stance word (a long chain of "and" is not walked whole)."""
 CLAUSE_REACH = 15
 """Dependents of the figure's verbs are read within this many tokens of each verb, so that a
 sentence of thousands of figures costs time linear in its length."""
@@ -64,7 +67,7 @@ def _denied_or_rejected(tok: Token) -> str | None:
     inflated", "dismissed reports of 300 dead" → rejected. The figure must lie in the scope of
     the word: an ancestor (a verb or a noun such as "denials" whose clause holds the figure) or
     the predicate of the clause whose subject the figure (or the estimate it counts) is."""
-    for anc in tok.ancestors:
+    for anc in islice(tok.ancestors, ANCESTOR_REACH):
         found = _STANCE_WORDS.get(anc.lemma_.lower()) or _STANCE_WORDS.get(anc.lower_)
         if found and anc.pos_ in ("VERB", "NOUN", "AUX"):
             return found
@@ -112,7 +115,7 @@ def is_hedged(tok: Token, sent: Span, nearby_distanced: bool, *, has_source: boo
         if t.lemma_.lower() == "claim" and t.pos_ == "VERB" and has_source and not any(
                 c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in children):
             return True
-    for anc in tok.ancestors:  # "the rebels claimed they had killed 60 soldiers"
+    for anc in islice(tok.ancestors, ANCESTOR_REACH):  # "the rebels claimed they had killed 60 soldiers"
         if anc.lemma_.lower() == "claim" and anc.pos_ == "VERB" and not any(
                 c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in anc.children):
             return True

@@ -13,6 +13,9 @@ Deliberately not cues: a sentence ("sentenced to death"), escape, rescue and sur
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
+
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract import lexicon as lx
@@ -28,6 +31,16 @@ _TO_DEATH = {"freeze", "beat", "burn", "stab", "starve", "stone", "crush", "hack
 _TOLL_NOUNS = {"toll", "tally", "number", "figure", "count", "total"}
 
 
+MAX_CHILDREN = 48
+"""Dependents of one token read by the outcome rules: a head with thousands of dependents (a sentence
+of thousands of figures) costs bounded time per figure; ordinary heads have fewer than ten."""
+
+
+def _kids(tok: Token) -> Iterator[Token]:
+    """A token's dependents, left to right, at most :data:`MAX_CHILDREN` of them."""
+    return islice(tok.children, MAX_CHILDREN)
+
+
 def lemma_of(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     # the small model lemmatises some participles oddly; fall back to simple stems
@@ -41,11 +54,11 @@ def of_object(tok: Token) -> Token | None:
     """"dozens of bodies" → bodies; "100 members of the NDS" → members (kept)."""
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
+            for obj in _kids(child):
                 if obj.dep_ == "pobj":
                     return obj
                 if obj.dep_ == "pcomp":  # "hundreds of fleeing families"
-                    for sub in obj.children:
+                    for sub in _kids(obj):
                         if sub.dep_ in ("dobj", "pobj"):
                             return sub
     return None
@@ -69,13 +82,13 @@ def _displacement(verb: Token, lemma: str, own: Token | None) -> str | None:
     frame = lx.DISPLACEMENT_FRAMES.get(lemma)
     if frame == "object":
         if any(c.dep_ == "dobj" and (own is None or c.i != own.i) and c.lemma_.lower() in lx.HOME_NOUNS
-               for c in verb.children):
+               for c in _kids(verb)):
             return "displaced"
     elif frame == "out":
         if any((c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ in ("out", "from")
                                                            and any(g.lemma_.lower() in lx.HOME_NOUNS
                                                                    for g in c.subtree))
-               for c in verb.children):
+               for c in _kids(verb)):
             return "displaced"
     return None
 
@@ -89,7 +102,7 @@ def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
     displaced = _displacement(verb, lemma, own)
     if displaced:
         return displaced
-    for child in verb.children:
+    for child in _kids(verb):
         if own is not None and child.i == own.i:
             continue
         w = child.lower_
@@ -109,7 +122,7 @@ def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
             if w in ("lives", "life") and lemma in ("lose", "claim", "take", "cost", "sacrifice"):
                 return "killed"
         if child.dep_ in ("prep", "agent"):
-            objs = [g for g in child.children if g.dep_ in ("pobj", "amod", "acomp")]
+            objs = [g for g in _kids(child) if g.dep_ in ("pobj", "amod", "acomp")]
             for obj in objs:
                 o = obj.lower_
                 if w == "to" and o == "death" and lemma in _TO_DEATH:
@@ -119,7 +132,7 @@ def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
                 if w in ("in", "into", "to") and o in ("hospital", "hospitals", "captivity", "custody"):
                     return "injured" if o.startswith("hospital") else "captured"
                 if w == "in" and o in ("condition",) and any(
-                        g.lower_ in ("critical", "serious", "stable", "grave") for g in obj.children):
+                        g.lower_ in ("critical", "serious", "stable", "grave") for g in _kids(obj)):
                     return "injured"  # "in a critical condition"
                 if w == "without" and o in ("shelter", "homes", "home", "roof"):
                     return "displaced"
@@ -128,7 +141,7 @@ def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
                 if w == "among" and o in lx.OUTCOME_NOUNS:
                     return lx.OUTCOME_NOUNS[o]
                 if w == "among" and o in ("those", "people", "others"):  # "among those detained"
-                    for acl in obj.children:
+                    for acl in _kids(obj):
                         found = lx.OUTCOME_VERBS.get(lemma_of(acl)) if acl.dep_ in ("acl", "relcl", "amod") else None
                         if found:
                             return found
@@ -143,11 +156,13 @@ def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
 def _verb_outcome(verb: Token, role: str, own: Token | None = None) -> tuple[str | None, str]:
     """Outcome of a figure that is ``role`` (nsubj, nsubjpass, dobj, ...) of ``verb``."""
     if verb.dep_ == "conj" and lemma_of(verb.head) in lx.OUTCOME_VERBS and verb.head.i < verb.i \
-            and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children):
+            and any(t.dep_ == "cc" and t.lower_ == "or" and t.head.i == verb.head.i
+                    for t in verb.doc[max(verb.head.i, verb.i - 4):verb.i]):
         verb = verb.head  # "killed or wounded" is annotated killed (ANNOTATION.md conventions)
     lemma = lemma_of(verb)
     comp = _complement_outcome(verb, own)
-    passive = role == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+    passive = role == "nsubjpass" or any(t.dep_ == "auxpass" and t.head.i == verb.i
+                                         for t in verb.doc[max(0, verb.i - 4):verb.i])
     if role in ("dobj", "nsubjpass") or (role == "nsubj" and passive):
         if lemma in lx.OUTCOME_VERBS and lemma not in lx.WEAK_VERBS:
             return lx.OUTCOME_VERBS[lemma], "verb"
@@ -155,7 +170,7 @@ def _verb_outcome(verb: Token, role: str, own: Token | None = None) -> tuple[str
             return comp, "verb-complement"
         for conj in verb.conjuncts:  # "shot and bayoneted more than 450": a shared object only
             cl = lemma_of(conj)
-            if any(c.dep_ in ("dobj", "nsubjpass") for c in conj.children):
+            if any(c.dep_ in ("dobj", "nsubjpass") for c in _kids(conj)):
                 continue
             if cl in lx.OUTCOME_VERBS and cl not in lx.WEAK_VERBS:
                 return lx.OUTCOME_VERBS[cl], "verb-conj"
@@ -164,10 +179,10 @@ def _verb_outcome(verb: Token, role: str, own: Token | None = None) -> tuple[str
             return "killed", "verb"  # "lost 11 men", "we buried four neighbours"
         return None, ""
     if role in ("attr", "nsubj") and lemma == "be" and comp and any(
-            c.dep_ == "prep" and c.lower_ == "among" for c in verb.children):
+            c.dep_ == "prep" and c.lower_ == "among" for c in _kids(verb)):
         return comp, "among"  # "Among the dead were 17 children"
     if role == "attr" and lemma == "be":  # "the victims were two women"
-        for subj in verb.children:
+        for subj in _kids(verb):
             if subj.dep_ == "nsubj" and subj.lower_ in ("victims", "dead", "casualties", "fatalities"):
                 return "killed", "copula-subject"
             if subj.dep_ == "nsubj" and subj.lower_ in ("injured", "wounded"):
@@ -177,7 +192,7 @@ def _verb_outcome(verb: Token, role: str, own: Token | None = None) -> tuple[str
     if role == "nsubj":
         if lemma in _INTRANSITIVE:
             return lx.OUTCOME_VERBS[lemma], "verb"
-        for leaving in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:  # "had to leave their homes"
+        for leaving in [verb] + [c for c in _kids(verb) if c.dep_ == "xcomp"]:  # "had to leave their homes"
             if _displacement(leaving, lemma_of(leaving), own):
                 return "displaced", "verb-complement"
         if lemma in _TO_DEATH and comp == "killed":  # "40 climbers froze to death"
@@ -247,9 +262,9 @@ def _toll_outcome(num_tok: Token, head: Token) -> str | None:
         nouns: list[Token] = []
         if gov.pos_ in ("NOUN", "PROPN"):
             nouns.append(gov)
-            nouns.extend(c for c in gov.children if c.dep_ == "nsubj")  # "Death toll ... climbs to 31"
+            nouns.extend(c for c in _kids(gov) if c.dep_ == "nsubj")  # "Death toll ... climbs to 31"
         elif lemma_of(gov) in _TOLL_VERBS or gov.pos_ in ("VERB", "AUX"):
-            nouns.extend(c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+            nouns.extend(c for c in _kids(gov) if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
             if gov.dep_ in ("acl", "advcl", "relcl") and gov.head.pos_ in ("NOUN", "PROPN"):
                 nouns.append(gov.head)
         for noun in nouns:
@@ -267,7 +282,7 @@ def _toll_outcome(num_tok: Token, head: Token) -> str | None:
                     return "missing"
     if head.dep_ in ("dobj", "attr") and lemma_of(head.head) in ("include", "reach", "exceed", "top", "hit",
                                                                "pass", "surpass", "be"):
-        for subj in head.head.children:
+        for subj in _kids(head.head):
             if subj.dep_ == "nsubj" and subj.lower_ in _TOLL_NOUNS | {"deaths", "dead"}:
                 words = {t.lower_ for t in subj.subtree}
                 if subj.lower_ != "toll" and not words & {"dead", "death", "deaths", "killed", "toll"}:
@@ -278,10 +293,10 @@ def _toll_outcome(num_tok: Token, head: Token) -> str | None:
 
 def _relcl_outcome(head: Token) -> str | None:
     """"two people who died of their injuries", "11 workers who were killed"."""
-    for child in head.children:
+    for child in _kids(head):
         if child.dep_ in ("relcl", "acl"):
             lemma = lemma_of(child)
-            passive = any(c.dep_ == "auxpass" for c in child.children) or (
+            passive = any(c.dep_ == "auxpass" for c in _kids(child)) or (
                 child.dep_ == "acl" and child.tag_ == "VBN")
             if lemma in _INTRANSITIVE or (passive and lemma in lx.OUTCOME_VERBS and lemma not in lx.WEAK_VERBS):
                 return lx.OUTCOME_VERBS[lemma]
@@ -294,7 +309,7 @@ def _np_outcome(head: Token, num_tok: Token) -> str | None:
         word = _outcome_word(head) if head.pos_ in ("NOUN", "ADJ", "PROPN") else None
         if word and head.lower_ in lx.OUTCOME_NOUNS:
             return word
-    for child in head.children:
+    for child in _kids(head):
         if child.dep_ in ("amod", "compound") and child.i < head.i and child.lower_ in lx.OUTCOME_NOUNS \
                 and child.lower_ not in lx.WEAK_NOUNS:
             return lx.OUTCOME_NOUNS[child.lower_]
@@ -349,7 +364,7 @@ def figure_outcome(doc: Doc, num_tok: Token, head: Token, np_end: int) -> tuple[
     if role in ("nsubj", "nsubjpass") and lemma_of(first.head) in lx.NOT_OUTCOME_VERBS:
         return None, ""  # "35 were rescued", "12 survived": ANNOTATION.md, survivors and the rescued are no figures
     if role == "nsubj" and lemma_of(first.head) in ("be", "do") and first.head.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in first.head.children):
+            c.dep_ == "mark" and c.lower_ == "as" for c in _kids(first.head)):
         # "90 civilians were wounded, as were seventeen soldiers": the ellipsis takes the main verb
         outcome, rule = _verb_outcome(first.head.head, "nsubjpass", head)
         if outcome:
