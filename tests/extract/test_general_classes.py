@@ -164,3 +164,9 @@ def test_speakers(text, expected):
 
 def test_doubled_apostrophes_are_not_quotes_inside_words():
     assert extract_text("The rock 'n' roll band played.").quotes == ()
+
+
+@pytest.mark.parametrize("digits", [309, 400, 5000])
+def test_a_number_of_hundreds_of_digits_is_no_figure_and_no_crash(digits):
+    found = extract_text("1" * digits + " people were killed, and 12 more were hurt.").figures
+    assert [(f.outcome, f.count.value) for f in found] == [("injured", 12)]

@@ -319,8 +319,9 @@ def _subject_estimate(tok: Token) -> Claimant | None:
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            for child in node.children:
-                if child.dep_ == "nsubj" and child.lower_ in ("estimates", "reports", "figures", "sources"):
+            for child in node.doc[max(0, node.i - 8):node.i]:  # the subject stands just before its verb
+                if child.head.i == node.i and child.dep_ == "nsubj" \
+                        and child.lower_ in ("estimates", "reports", "figures", "sources"):
                     start = min([c.i for c in child.lefts] + [child.i])
                     span = tok.doc[start:child.i + 1]
                     return Claimant(span.text, span.start_char, span.end_char, None, False)
