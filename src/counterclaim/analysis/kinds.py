@@ -151,5 +151,9 @@ def _referent(figure: Figure, before: list[Figure], text: str) -> Figure | None:
     """The earlier figure a figure written "these N" refers back to: the last with the same count and outcome."""
     if not _BACK.search(text[max(0, figure.span[0] - 12):figure.span[0]]):
         return None
-    return next((f for f in reversed(before) if f.outcome == figure.outcome and f.count.value is not None
-                 and f.count.value == figure.count.value), None)
+    return next((f for f in reversed(before[-REFERENT_REACH:]) if f.outcome == figure.outcome
+                 and f.count.value is not None and f.count.value == figure.count.value), None)
+
+
+REFERENT_REACH = 50
+"""How many earlier figures "these N" may refer back to (keeps a document of thousands of figures linear)."""
