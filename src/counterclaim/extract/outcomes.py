@@ -19,6 +19,7 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract import lexicon as lx
+from counterclaim.extract.frames import frame_outcomes
 
 _INTRANSITIVE = {"die", "drown", "perish", "disappear", "vanish", "flee"}
 _COPULAS = {"be", "remain", "go", "become", "lie", "stay", "get", "end", "turn"}
@@ -78,19 +79,10 @@ def _outcome_word(tok: Token) -> str | None:
 
 def _displacement(verb: Token, lemma: str, own: Token | None) -> str | None:
     """"40,000 inhabitants left the town", "had to leave their homes", "were forced out of the
-    district", "driven from their villages" (``lexicons/data/displacement_frames.tsv``)."""
-    frame = lx.DISPLACEMENT_FRAMES.get(lemma)
-    if frame == "object":
-        if any(c.dep_ == "dobj" and (own is None or c.i != own.i) and c.lemma_.lower() in lx.HOME_NOUNS
-               for c in _kids(verb)):
-            return "displaced"
-    elif frame == "out":
-        if any((c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ in ("out", "from")
-                                                           and any(g.lemma_.lower() in lx.HOME_NOUNS
-                                                                   for g in c.subtree))
-               for c in _kids(verb)):
-            return "displaced"
-    return None
+    district", "driven from their villages": the outcome frames of ``extract.frames`` (patterns in
+    ``lexicons/data/outcome_frames.json``) anchored on this verb."""
+    found = frame_outcomes(verb.doc).get(verb.i)
+    return found[0] if found else None
 
 
 def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
