@@ -40,7 +40,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from counterclaim.analysis.countries import country, is_country_name
+from counterclaim.analysis.countries import country, country_name, is_country_name
 from counterclaim.analysis.dates import DateMention, date_mentions, parse_iso, relative_spans
 from counterclaim.analysis.places import HEADS, EventName, PlaceMention, event_names, place_key, related_keys
 from counterclaim.read.header import header_length
@@ -343,6 +343,9 @@ def find_incidents(result: Result, places: list[PlaceMention]) -> list[Incident]
         local_names = [n for n in names if _inside((n.start, n.end), spans)]
         inherited = [PlaceWeight(p.name, p.key, p.kind, round(p.weight * 0.5, 2)) for p in primary.places
                      if p.kind == "country"][:2]  # "110 people ... on May 10, 2010": no place, the article's country
+        if inc.scope == "background" and primary.place_country:  # a cumulative toll where the article's place is
+            inherited = [PlaceWeight(country_name(primary.place_country).removeprefix("the "),
+                                     f"@{primary.place_country}", "country", 1.0)]
         inc.places = _weights(text, local, local_names, None, spans) or inherited
         inc.names = _name_list(local_names, text, None, spans)
     return incidents
