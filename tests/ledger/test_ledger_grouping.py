@@ -142,3 +142,27 @@ def test_naming_of_a_wave_across_a_country() -> None:
     nodes = [node("a", [*towns, ("Iraq", "@IQ", "country", 3.0)], None)]
     naming = name_event(nodes, prepare(nodes))
     assert (naming.id, naming.place) == ("iraq", "Iraq")
+
+
+def test_an_undated_incident_never_links_on_its_place_alone() -> None:
+    a = node("a", [KHOJALY, AZ], None)  # an essay without any date
+    b = node("b", [KHOJALY, AZ], "1992-02-26")
+    c = node("c", [KHOJALY, AZ], None)
+    prepare([a, b, c])
+    assert link_score(a, b) == 0 and link_score(a, c) == 0
+    assert len(cluster([a, b, c])) == 3
+
+
+def test_a_cumulative_toll_never_joins_an_incident() -> None:
+    a = node("a", [KHOJALY], "1992-02-26")
+    b = node("b", [KHOJALY], "1992-02-26")
+    b.scope = "background"
+    prepare([a, b])
+    assert link_score(a, b) == 0
+    naming = name_event([b], prepare([b]))
+    assert naming.name == "Khojaly (cumulative toll)" and naming.id.startswith("khojaly-cumulative")
+
+
+def test_a_party_never_names_an_event() -> None:
+    nodes = [node("a", [KHOJALY], "1992-02-26", names=["Hamas attack"])]
+    assert name_event(nodes, prepare(nodes)).name != "Hamas attack"

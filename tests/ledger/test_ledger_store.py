@@ -245,3 +245,17 @@ def test_sqlite_file_is_in_wal_mode(tmp_path: Path) -> None:
     Ledger(tmp_path / "w.db").close()
     with Database(tmp_path / "w.db") as db:
         assert db.scalar("PRAGMA journal_mode") == "wal"
+
+
+def test_spellings_differing_in_case_are_one_source(ledger: Ledger) -> None:
+    from ledger_helpers import fig, make_result
+
+    texts = ("Title: Dorn\nPublished: 2020-05-02\n\nOn 1 May 2020 bracho said 40 people were killed in Dorn.",
+             "Title: Dorn again\nPublished: 2020-05-03\n\nOn 1 May 2020 Bracho said 41 people were killed in Dorn.")
+    for n, (text, spelling) in enumerate(zip(texts, ("bracho", "Bracho"), strict=True)):
+        count = 40 + n
+        ledger.store(make_result(text, [fig("f1", f"{count} people", "killed", count, source=spelling,
+                                            source_type="witness")], title="Dorn", published=f"2020-05-0{2 + n}"))
+    ledger.regroup()
+    [source] = [s for s in ledger.sources() if "bracho" in s["spellings"]]
+    assert sorted(source["spellings"]) == ["Bracho", "bracho"] and source["claims"] == 2

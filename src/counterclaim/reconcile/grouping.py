@@ -311,9 +311,9 @@ def _party(where: str) -> bool:
 
     if country(where) and not is_country_name(where):
         return True  # "Armenian attack": a nationality
-    if locate(where) is not None:
-        return False
-    return source_type(where) in ("armed_group", "military", "government")
+    if source_type(where) in ("armed_group", "military"):
+        return True  # "Hamas attack", even where a town has a similar name
+    return locate(where) is None and source_type(where) == "government"
 
 
 def _name_tally(tally: Tally, canon: dict[str, str]) -> Naming:
