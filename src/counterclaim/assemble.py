@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.attribute.claimants import Claimant, claimant_for, continuation_source, resolve_pronoun
 from counterclaim.attribute.hedges import distanced, stance
+from counterclaim.attribute.model import AttributionModel, QuoteMention, quote_mentions
 from counterclaim.attribute.source_types import source_type
-from counterclaim.attribute.speakers import AttributionModel, QuoteMention, quote_mentions
 from counterclaim.extract.acts import ActMention, find_acts
 from counterclaim.extract.figures import FigureMention, find_figure_mentions
 from counterclaim.extract.quotes import find_quotes

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.slow
 
 
 def attributed(text: str) -> list[tuple[str | None, str | None]]:
-    from counterclaim.attribute.speakers import quote_mentions
+    from counterclaim.attribute.model import quote_mentions
     from counterclaim.extract.quotes import find_quotes
     from counterclaim.nlp import load_nlp
 

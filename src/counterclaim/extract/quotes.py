@@ -1,7 +1,7 @@
 """Direct quotations and their speakers (ANNOTATION.md §2).
 
 ``find_quotes`` pairs the quotation marks (``quotemarks``) and keeps the stretches that
-reproduce someone's words; ``attribute.speakers`` then says who spoke them.
+reproduce someone's words; ``attribute.model`` then says who spoke them.
 
 What counts as a quotation:
 
@@ -151,7 +151,7 @@ def find_quotes(norm: NormText, doc: spacy.tokens.Doc) -> tuple[list[QuotedStret
     """Every direct quotation of the document (normalised offsets), before attribution.
 
     Returns the quoted stretches in text order and W003 diagnostics for marks that could not be
-    paired. Who said each one is the attribution model's job (``attribute.speakers``).
+    paired. Who said each one is the attribution model's job (``attribute.model``).
     """
     stretches, diags = find_stretches(norm)
     return [q for q in stretches if is_quotation(q, norm.text, doc, stretches)], diags
