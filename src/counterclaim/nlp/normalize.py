@@ -57,22 +57,43 @@ class NormText:
 
 
 class _Builder:
+    """The copy as it is built: characters in a short list folded into text every so often (a
+    list of millions of one-character strings would cost 8 bytes a character), and their origins."""
+
+    _FOLD = 4096
+
     def __init__(self) -> None:
         self.chars: list[str] = []
+        self.done: list[str] = []
         self.origin: array[int] = array("q")
+        self.last = ""
 
     def add(self, text: str, start: int) -> None:
-        for i, ch in enumerate(text):
-            self.chars.append(ch)
-            self.origin.append(start + i)
+        self.chars.append(text)
+        self.origin.extend(range(start, start + len(text)))
+        self._settle(text)
 
     def add_inserted(self, text: str, at: int) -> None:
-        for ch in text:
-            self.chars.append(ch)
-            self.origin.append(at)
+        self.chars.append(text)
+        self.origin.extend([at] * len(text))
+        self._settle(text)
+
+    def _settle(self, text: str) -> None:
+        if text:
+            self.last = text[-1]
+        if len(self.chars) >= self._FOLD:
+            self.done.append("".join(self.chars))
+            self.chars.clear()
 
     def ends_with_break(self) -> bool:
-        return not self.chars or self.chars[-1] == "\n"
+        return not self.last or self.last == "\n"
+
+    def text(self) -> str:
+        """The copy, without trailing blank space (its origins are cut to match)."""
+        whole = "".join(self.done) + "".join(self.chars)
+        kept = whole.rstrip("\n ")
+        del self.origin[len(kept):]
+        return kept
 
 
 def header_length(text: str) -> int:
@@ -212,7 +233,7 @@ def _add_paragraph(b: _Builder, original: str, start: int, end: int) -> None:
     i = 0
     n = len(para)
     while i < n:
-        if i in cuts and b.chars and not b.chars[-1].isspace():
+        if i in cuts and b.last and not b.last.isspace():
             b.add_inserted(cuts[i], start + i)
         ch = para[i]
         if ch in "'`" and para.startswith(ch * 2, i):
@@ -273,7 +294,4 @@ def normalize(text: str) -> NormText:
     for start, end in _paragraphs(text[head:], head):
         _add_paragraph(b, text, start, end)
         b.add_inserted("\n\n", end)
-    while b.chars and b.chars[-1] in "\n ":
-        b.chars.pop()
-        b.origin.pop()
-    return NormText("".join(b.chars), b.origin, text)
+    return NormText(b.text(), b.origin, text)
