@@ -87,6 +87,8 @@ def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[Quo
             history.append(claim)
         i = index.get(sent.start, 0)
         near = any(flags[max(0, i - 2):i + 3])
+        # ANNOTATION.md: the source is the claimant of the clause holding the number, also when the
+        # figure is denied (the denier is not made its source; the stance says it is denied)
         out.append((claim, stance(m.head, sent, near, has_source=claim is not None)))
     return out
 

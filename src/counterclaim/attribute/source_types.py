@@ -95,7 +95,9 @@ def source_type(name: str, *, entity_label: str | None = None, role: str | None 
     if entity_label == "PERSON":
         return "official"
     if entity_label in ("GPE", "NORP"):
-        return "government"
+        # a country (or its people) speaks through its government; a town or a description
+        # ("grief-stricken Ruritania", "Baquba") is no government
+        return "government" if is_country(text) or entity_label == "NORP" and len(text.split()) == 1 else "unspecified"
     if entity_label == "ORG":
         return "government"
     return _match(text) or "unspecified"
