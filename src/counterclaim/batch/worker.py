@@ -186,7 +186,8 @@ def incident_from_dict(d: dict[str, Any]) -> Incident:
     return Incident(n=d["n"], is_primary=d["is_primary"], figures=list(d["figures"]),
                     places=[PlaceWeight(**p) for p in d["places"]], names=list(d["names"]),
                     lo=_dt.date.fromisoformat(d["lo"]) if d["lo"] else None,
-                    hi=_dt.date.fromisoformat(d["hi"]) if d["hi"] else None, date_text=d["date_text"])
+                    hi=_dt.date.fromisoformat(d["hi"]) if d["hi"] else None, date_text=d["date_text"],
+                    place_country=d.get("place_country"), scope=d.get("scope", "incident"))
 
 
 Extractor = Callable[..., tuple[Result, list[Incident]]]

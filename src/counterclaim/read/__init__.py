@@ -24,7 +24,7 @@ from counterclaim.errors import Errors, InputError
 from counterclaim.options import DEFAULT_MAX_BYTES
 from counterclaim.read.byline import detect_byline
 from counterclaim.read.decode import SNIFF_BYTES, check_binary, check_size, clean_text, decode_bytes
-from counterclaim.read.header import Metadata, looks_like_markdown, markdown_metadata, parse_header
+from counterclaim.read.header import Metadata, header_length, looks_like_markdown, markdown_metadata, parse_header
 from counterclaim.read.html import HTML_SUFFIXES, extract_html, has_markup, looks_like_html
 from counterclaim.records import Diagnostic, Document
 
@@ -61,7 +61,11 @@ def _metadata(text: str, kind: str) -> Metadata:
     """Metadata of a plain or Markdown text: the header block, else front matter, headline and byline."""
     header = parse_header(text)
     if header is not None:
-        return header
+        if header.published and header.publisher:
+            return header
+        # an empty "Published:" or "Publisher:" line: the body's own dateline may say it
+        found = detect_byline(text[header_length(text):])
+        return header.fill(Metadata(published=found.published, publisher=found.publisher))
     if kind == "markdown":
         meta, body = markdown_metadata(text)
         found = detect_byline(text[body:])
