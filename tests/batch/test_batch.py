@@ -12,6 +12,8 @@ from batch_helpers import dump, write_archive
 from counterclaim.batch import LocalBackend, run_batch
 from counterclaim.ledger import Ledger
 
+pytestmark = pytest.mark.slow  # extraction runs the trained pipeline
+
 
 def ingest(archive: Path, db: Path, backend: object = None, **kw: object):  # type: ignore[no-untyped-def]
     with Ledger(db) as ledger:

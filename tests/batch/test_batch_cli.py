@@ -31,6 +31,7 @@ def test_workers_json_report_and_exit_code(archive: Path, tmp_path: Path) -> Non
     assert f"skipped {GOOD_DOCS_CLI} already stored" in again.stdout  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_output_only_and_usage_errors(archive: Path, tmp_path: Path) -> None:
     out = cli("ingest", str(archive), "--output", str(tmp_path / "shards"), "--progress")
     assert out.exit_code == 1 and f"wrote {GOOD_DOCS_CLI} document(s)" in out.stdout  # type: ignore[attr-defined]

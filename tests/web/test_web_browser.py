@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from web_helpers import XSS_TEXT, documents, expect, shot
 
 
@@ -33,6 +34,7 @@ def test_open_an_event_click_a_figure_see_its_source(page: Any, live_server: str
     assert page.errors == [] and page.dialogs == []
 
 
+@pytest.mark.slow
 def test_upload_a_document_and_find_it(page: Any, live_server: str, tmp_path: Path) -> None:
     article = tmp_path / "quorvan-floods.txt"
     article.write_text("Title: Floods reach Quorvan\nPublished: 2019-05-04\n\n"

@@ -194,6 +194,7 @@ def test_a_big_paste_gets_a_coded_error(client: Any) -> None:
     assert client.get("/api/overview").json()["counts"]["documents"] == 3
 
 
+@pytest.mark.slow
 def test_a_309_digit_number_is_no_server_error(client: Any) -> None:
     text = "Title: Numbers\n\nOfficials said " + "9" * 309 + " people were killed in Quorvan."
     response = client.post("/api/documents", data={"text": text})
@@ -206,6 +207,7 @@ def test_a_309_digit_number_is_no_server_error(client: Any) -> None:
     assert page.status_code in (303, 422) and "Internal Server Error" not in page.text
 
 
+@pytest.mark.slow
 def test_extraction_runs_outside_the_write_lock_and_has_a_time_limit(ledger_path: Path) -> None:
     from counterclaim.web import writes
     from counterclaim.web.extractor import Extractor

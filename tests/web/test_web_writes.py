@@ -108,6 +108,7 @@ def test_add_limits_have_clear_messages(ledger_path: Path, files: Any, data: Any
         assert client.get("/api/overview").json()["counts"]["documents"] == 3  # nothing was written
 
 
+@pytest.mark.slow
 def test_add_a_document_extracts_and_stores_it(client: Any) -> None:
     response = client.post("/api/documents", data={"text": ARTICLE, "title": "Marvenko <floods>"})
     assert response.status_code == 201, response.text
@@ -121,6 +122,7 @@ def test_add_a_document_extracts_and_stores_it(client: Any) -> None:
     assert client.get("/api/search?q=Marvenko").json()["documents"][0]["id"] == added["id"]
 
 
+@pytest.mark.slow
 def test_upload_form_redirects_to_the_reader(client: Any) -> None:
     files = {"file": ("marvenko.md", ARTICLE.encode("utf-8"), "text/markdown")}
     response = client.post("/add", files=files, data={"text": "", "csrf": form_token(client, "/add")},

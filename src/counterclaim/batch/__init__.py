@@ -1,10 +1,15 @@
 """Batch ingestion on every core or a Dask cluster: :func:`run_batch` → :class:`BatchReport`.
 
->>> from counterclaim.batch import run_batch, make_backend          # doctest: +SKIP
+>>> import tempfile
+>>> from pathlib import Path
+>>> from counterclaim.batch import run_batch, make_backend
 >>> from counterclaim.ledger import Ledger
->>> with Ledger("archive.db") as ledger:
-...     report = run_batch(["archive/"], ledger=ledger, backend=make_backend("processes", workers=4))
+>>> with tempfile.TemporaryDirectory() as archive:
+...     _ = Path(archive, "flood.txt").write_text("At least 12 people were killed in Varno, police said.")
+...     with Ledger(str(Path(archive, "archive.db"))) as ledger:
+...         report = run_batch([archive], ledger=ledger, backend=make_backend("local"))
 >>> report.added, len(report.failures), report.exit_code
+(1, 0, 0)
 
 The driver plans partitions of paths or JSON Lines ranges (:mod:`.plan`), a backend runs
 :func:`.worker.process_partition` on them (:mod:`.backends`: in-process, a process pool or

@@ -1,7 +1,16 @@
 """The web interface and HTTP API of a ledger (``counterclaim serve``).
 
->>> from counterclaim.web import create_app                 # doctest: +SKIP
->>> app = create_app("counterclaim.db")                      # an ASGI app: uvicorn, TestClient…
+>>> import tempfile
+>>> from pathlib import Path
+>>> from counterclaim.ledger import Ledger
+>>> from counterclaim.web import create_app
+>>> with tempfile.TemporaryDirectory() as folder:
+...     db = str(Path(folder, "counterclaim.db"))
+...     with Ledger(db):                                      # a ledger to serve (here an empty one)
+...         pass
+...     app = create_app(db)                                  # an ASGI app: uvicorn, TestClient…
+>>> type(app).__name__
+'FastAPI'
 
 Pages are server-rendered HTML (no JavaScript framework; one small script enhances the
 reader) and each has a JSON twin under ``/api`` built from the same dict; the OpenAPI
