@@ -1,8 +1,8 @@
 """Accuracy gate: ``python benchmarks/gate.py [--corpus DIR --baseline FILE] [--update [--allow-regression]]``.
 
-Runs counterclaim on a gold corpus (default ``../shared/corpus/dev``) and compares the metrics
-with the floors in its baseline file (default ``benchmarks/baseline.json``). CI runs it on three
-corpora, each with its own floors: the development corpus (``baseline.json``), the second one
+Runs counterclaim on a gold corpus (default: the maintainers' development corpus, see ``--corpus``)
+and compares the metrics with the floors in its baseline file (default ``benchmarks/baseline.json``).
+CI runs it on three corpora, each with its own floors: the development corpus (``baseline.json``), the second one
 (``baseline-dev2.json``) and the project's own invented set ``tests/heldout``
 (``baseline-heldout.json``). Exits 1 when a metric is below its floor minus
 0.005, or when the corpus is not the one the floors were pinned on (its SHA-256 fingerprint

@@ -111,7 +111,7 @@ class LedgerErrors(StrEnum):
     E120 = ("E120 {where}: invalid JSON ({detail}). Give one JSON object per line with a \"text\" field, "
             "e.g. {{\"text\": \"...\", \"title\": \"...\"}}.")
     E121 = ("E121 {where}: no \"text\" field (or it is empty). Give each line a non-empty \"text\", or an "
-            "OUTPUT.md object with \"document\".")
+            "extract JSON object (docs/output.md) with \"document\".")
     E122 = ("E122 no input matches {pattern!r}. Check the path or the pattern (quote globs so that "
             "counterclaim expands them).")
     E123 = ("E123 {path} has no .txt, .html, .md or .jsonl files. Point at a folder of articles, or name "

@@ -18,11 +18,12 @@ __all__ = ["evaluate"]
               help="Folder of NAME.json or a JSON Lines file; without it counterclaim runs on each NAME.txt.")
 @click.option("--details", is_flag=True,
               help="List per document the misses, extras and wrong fields (on stderr with --json).")
-@click.option("--json", "as_json", is_flag=True, help="Print the score dictionary as JSON (as score.py --json).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the score dictionary as JSON (the metrics of docs/scoring.md).")
 @click.option("--save-predictions", "save_to", default=None, metavar="FILE.jsonl",
               help="Write the predictions that were scored as JSON Lines.")
 def evaluate(gold_dir: str, predictions: str | None, details: bool, as_json: bool, save_to: str | None) -> None:
-    """Score extraction against GOLD_DIR (NAME.txt + NAME.gold.json), as spec/score.py does."""
+    """Score extraction against GOLD_DIR (NAME.txt + NAME.gold.json), as docs/scoring.md describes."""
     from counterclaim.evaluate import evaluate as run_evaluation
     from counterclaim.evaluate.report import format_details, format_table
 

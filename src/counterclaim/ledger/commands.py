@@ -284,13 +284,15 @@ def checks(db: str, fmt: str, event_id: str | None) -> None:
 @click.command()
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "ucdp", "json"]), default="csv",
-              show_default=True, help="csv/json/parquet: the --table; jsonl: OUTPUT.md objects; ucdp: event × source.")
+              show_default=True, help="csv/json/parquet: the --table; jsonl: the extract JSON (docs/output.md); "
+                   "ucdp: one row per event (docs/export.md).")
 @click.option("--table", type=click.Choice(["figures", "claims", "events", "sources", "documents"]),
               default="figures", show_default=True, help="Which table csv, json and parquet write.")
 @click.option("-o", "--output", default=None, help="Write to this file (required for parquet) instead of stdout.")
 @edge
 def export(db: str, fmt: str, table: str, output: str | None) -> None:
-    """Export the ledger as CSV, JSON, JSON Lines (OUTPUT.md objects), Parquet or a UCDP-GED-like table."""
+    """Export the ledger as CSV, JSON, JSON Lines (the extract JSON of docs/output.md), Parquet or a
+    UCDP-GED-like table."""
     from counterclaim.present.export import write_export
 
     with _open(db, read_only=True) as ledger:
