@@ -138,8 +138,8 @@ class _LedgerWriter:
     def store(self, record: Record) -> tuple[bool, Any]:
         """Store an ``ok`` record; ``(added, Result)``."""
         from counterclaim.batch.worker import incident_from_dict
-        from counterclaim.ledger.write import store
         from counterclaim.records import Result
+        from counterclaim.store.write import store
 
         self._open()
         result = Result.from_dict(record["result"])
@@ -150,7 +150,7 @@ class _LedgerWriter:
 
     def fail(self, f: FailureRecord) -> None:
         """Record (or update) a failure row."""
-        from counterclaim.ledger.write import now
+        from counterclaim.store.write import now
 
         self._open()
         self.db.execute(

@@ -30,8 +30,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from typing import Any, BinaryIO
 
+from counterclaim.analysis.incidents import Incident, PlaceWeight
 from counterclaim.errors import BatchErrors, ConfigError, CounterclaimError, Errors, Warnings
-from counterclaim.ledger.incidents import Incident, PlaceWeight
 from counterclaim.ledger.ingest import Article, Failure, _jsonl_article, articles, extract
 from counterclaim.options import DEFAULT_MAX_BYTES, Options
 from counterclaim.read.decode import repair_json_surrogates

@@ -300,3 +300,9 @@ def source_figures(db: Database, source_id: str, event_ids: list[str | None]) ->
     if not conditions:
         return []
     return figure_rows_where(db, ["s.source_id = ?", "(" + " OR ".join(conditions) + ")"], [source_id, *named])
+
+
+def document_events(db: Database, doc_id: str) -> list[str]:
+    """The ids of the events a document contributes to, sorted."""
+    rows = db.query("SELECT DISTINCT event_id FROM incidents WHERE doc_id = ? AND event_id IS NOT NULL", (doc_id,))
+    return sorted(r["event_id"] for r in rows)

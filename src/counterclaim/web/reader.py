@@ -40,7 +40,7 @@ def document_claims(result: Result, figures: dict[str, dict[str, Any]]) -> list[
 
     Args:
         result: the stored Result.
-        figures: the document's figure rows (:func:`counterclaim.ledger.query.figure_rows`) by
+        figures: the document's figure rows (:func:`counterclaim.store.queries.figure_rows`) by
             figure id, for the normalised source and the event.
     """
     items: list[dict[str, Any]] = []

@@ -62,7 +62,7 @@ def add_document(target: str, data: bytes, *, extractor: Extractor, known: Calla
         InputError: the bytes are binary (E004) or hold no text (E003, E007).
     """
     from counterclaim.read import read_bytes
-    from counterclaim.store.queries import load_result
+    from counterclaim.store.queries import document_events, load_result
 
     if not data.strip():
         raise WebError(WebErrors.E206.format(), 400)
@@ -83,8 +83,7 @@ def add_document(target: str, data: bytes, *, extractor: Extractor, known: Calla
             if added:
                 ledger.regroup()
         stored = load_result(ledger.db, document.id)
-        events = sorted({r["event_id"] for r in ledger.db.query(
-            "SELECT event_id FROM incidents WHERE doc_id = ? AND event_id IS NOT NULL", (document.id,))})
+        events = document_events(ledger.db, document.id)
     return {"id": document.id, "added": added, "title": stored.document.title, "figures": len(stored.figures),
             "quotes": len(stored.quotes), "acts": len(stored.acts), "events": events}
 
