@@ -86,6 +86,8 @@ def make_templates() -> Jinja2Templates:
     env.filters["qualifier"] = lambda q: QUALIFIER_WORDS.get(q or "", q or "–")
     env.filters["stance"] = lambda s: STANCE_WORDS.get(s or "", s or "–")
     env.globals["version"] = __version__
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)  # compiled now, not on the first request of each page (cold page times)
     return templates
 
 
