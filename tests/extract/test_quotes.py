@@ -166,3 +166,20 @@ def test_any_mix_of_marks_gives_valid_stretches():
             assert d.code == "W003" and norm.text[d.span[0]] in _MARKS
 
     check()
+
+
+@pytest.mark.slow
+def test_a_run_of_marks_gives_a_bounded_number_of_diagnostics_and_keeps_the_other_quotes():
+    from counterclaim import extract_text
+
+    for run in (300, 3000):
+        r = extract_text("He said " + '"' * run + ' and left. "We are fine," said Ana Ruiz.')
+        assert len(r.diagnostics) <= 21 and all(d.code == "W003" for d in r.diagnostics)
+        assert [(q.text, q.speaker.name if q.speaker else None) for q in r.quotes] == [("We are fine,", "Ana Ruiz")]
+
+
+def test_long_unbroken_runs_are_broken_in_the_parse_copy_only():
+    text = "x" * 250 + " died."
+    norm = normalize(text)
+    assert norm.original == text and max(len(w) for w in norm.text.split()) <= 100
+    assert all(norm.original[o] == ch for ch, o in zip(norm.text, norm.origin, strict=True) if not ch.isspace())

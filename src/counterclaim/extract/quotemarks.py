@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from counterclaim.errors import Warnings
+from counterclaim.extract.spans import SpanSet
 from counterclaim.nlp.normalize import NormText
 from counterclaim.records import Diagnostic
 
@@ -196,9 +197,12 @@ def find_double_stretches(norm: NormText) -> tuple[list[QuotedStretch], list[Dia
         else:
             diags.append(_diag(norm, opener.pos, recovered=False))
     # openers never closed, the innermost first
+    last_in_para: dict[int, int] = {}
+    for x in marks:
+        last_in_para[x.para] = max(last_in_para.get(x.para, -1), x.pos)
     while stack:
         op, p = stack.pop()
-        later = any(x.pos > op.pos and x.para == p for x in marks)
+        later = last_in_para.get(p, -1) > op.pos
         finish_unclosed(op, p, marks_after_in_para=later)
     return _outermost(stretches), sorted(diags, key=lambda d: d.span or (0, 0))
 
@@ -216,13 +220,13 @@ def find_single_stretches(norm: NormText, inside: list[QuotedStretch]) -> list[Q
     """Single-mark quotations outside the double ones (rule 4); apostrophes never open."""
     text = norm.text
     starts = paragraph_starts(text)
-    taken = [(q.open_at, (q.close_at if q.close_at is not None else q.end) + 1) for q in inside]
+    taken = SpanSet([(q.open_at, (q.close_at if q.close_at is not None else q.end) + 1) for q in inside])
     out: list[QuotedStretch] = []
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch not in SINGLE_OPEN + SINGLE_EITHER + "’" or any(a <= i < b for a, b in taken):
+        if ch not in SINGLE_OPEN + SINGLE_EITHER + "’" or i in taken:
             i += 1
             continue
         before, after = _context(norm, i)
@@ -235,7 +239,7 @@ def find_single_stretches(norm: NormText, inside: list[QuotedStretch]) -> list[Q
         close = None
         for j in range(i + 2, end_para):
             cj = text[j]
-            if cj in SINGLE_CLOSE + SINGLE_EITHER and not any(a <= j < b for a, b in taken):
+            if cj in SINGLE_CLOSE + SINGLE_EITHER and j not in taken:
                 b2, a2 = _context(norm, j)
                 if not b2.isspace() and (a2.isspace() or a2 in ",.;:!?)]}" or a2 in DOUBLE_CLOSE + '"'):
                     if b2 in "sz" and re.match(r" [a-z]", text[j + 1:j + 3]):
@@ -254,8 +258,19 @@ def find_single_stretches(norm: NormText, inside: list[QuotedStretch]) -> list[Q
     return out
 
 
+MAX_MARK_DIAGNOSTICS = 20
+"""W003 diagnostics reported one by one; the rest of a piece's are counted in one more."""
+
+
 def find_stretches(norm: NormText) -> tuple[list[QuotedStretch], list[Diagnostic]]:
-    """Every quoted stretch of the text, double and single, in text order, with W003 diagnostics."""
+    """Every quoted stretch of the text, double and single, in text order, with W003 diagnostics
+    (the first :data:`MAX_MARK_DIAGNOSTICS` one by one, then one that counts the others)."""
     doubles, diags = find_double_stretches(norm)
     singles = find_single_stretches(norm, doubles)
+    if len(diags) > MAX_MARK_DIAGNOSTICS:
+        rest = len(diags) - MAX_MARK_DIAGNOSTICS
+        last = diags[MAX_MARK_DIAGNOSTICS]
+        diags = diags[:MAX_MARK_DIAGNOSTICS] + [Diagnostic(
+            "W003", f"W003 {rest:,} more unbalanced quotation marks were skipped (the first at offset "
+                    f"{norm.origin[last.span[0]] if last.span else 0}); the other quotations were kept.", last.span)]
     return sorted(doubles + singles, key=lambda q: q.start), diags

@@ -232,6 +232,7 @@ def _add_paragraph(b: _Builder, original: str, start: int, end: int) -> None:
         cuts.setdefault(m.start(), " ")
     i = 0
     n = len(para)
+    run = 0  # characters since the last space
     while i < n:
         if i in cuts and b.last and not b.last.isspace():
             b.add_inserted(cuts[i], start + i)
@@ -244,10 +245,21 @@ def _add_paragraph(b: _Builder, original: str, start: int, end: int) -> None:
             while j < n and para[j].isspace():
                 j += 1
             b.add(" ", start + i)
+            run = 0
             i = j
             continue
+        if run >= MAX_RUN:
+            # the tokenizer strips affixes one character at a time: a long unbroken run costs the square of
+            # its length there, so the parse copy breaks it (the original text is untouched)
+            b.add_inserted(" ", start + i)
+            run = 0
         b.add(ch, start + i)
+        run += 1
         i += 1
+
+
+MAX_RUN = 100
+"""Longest run of characters without a space that the parse copy keeps unbroken."""
 
 
 def _doubled_mark(b: _Builder, para: str, start: int, i: int) -> int:
