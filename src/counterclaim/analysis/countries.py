@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import pycountry
 
+from counterclaim import lexicons as _lex
+
 ALIASES: dict[str, str] = {
     "russia": "RU", "britain": "GB", "great britain": "GB", "uk": "GB", "u.k.": "GB", "england": "GB",
     "scotland": "GB", "wales": "GB", "northern ireland": "GB", "us": "US", "u.s.": "US", "usa": "US",
@@ -44,37 +46,23 @@ DISPLAY: dict[str, str] = {
 }
 """How a country is written in a source's display name ("Government of the United States")."""
 
-DEMONYMS: dict[str, str] = {
-    "azeri": "AZ", "azeris": "AZ", "american": "US", "americans": "US", "british": "GB", "briton": "GB",
-    "english": "GB", "scottish": "GB", "welsh": "GB", "french": "FR", "dutch": "NL", "swiss": "CH",
-    "danish": "DK", "swedish": "SE", "finnish": "FI", "norwegian": "NO", "polish": "PL", "spanish": "ES",
-    "portuguese": "PT", "greek": "GR", "turkish": "TR", "turk": "TR", "turks": "TR", "irish": "IE",
-    "icelandic": "IS", "thai": "TH", "filipino": "PH", "philippine": "PH", "afghan": "AF", "afghans": "AF",
-    "saudi": "SA", "saudis": "SA", "yemeni": "YE", "kuwaiti": "KW", "qatari": "QA", "emirati": "AE",
-    "omani": "OM", "bahraini": "BH", "israeli": "IL", "israelis": "IL", "iraqi": "IQ", "iraqis": "IQ",
-    "iranian": "IR", "iranians": "IR", "persian": "IR", "syrian": "SY", "syrians": "SY", "lebanese": "LB",
-    "jordanian": "JO", "egyptian": "EG", "libyan": "LY", "libyans": "LY", "tunisian": "TN",
-    "algerian": "DZ", "moroccan": "MA", "sudanese": "SD", "somali": "SO", "ethiopian": "ET",
-    "eritrean": "ER", "kenyan": "KE", "ugandan": "UG", "rwandan": "RW", "burundian": "BI",
-    "congolese": "CD", "nigerian": "NG", "malian": "ML", "chadian": "TD", "nigerien": "NE",
-    "cameroonian": "CM", "ghanaian": "GH", "ivorian": "CI", "senegalese": "SN", "south african": "ZA",
-    "zimbabwean": "ZW", "mozambican": "MZ", "zambian": "ZM", "angolan": "AO", "pakistani": "PK",
-    "indian": "IN", "bangladeshi": "BD", "sri lankan": "LK", "nepalese": "NP", "nepali": "NP",
-    "burmese": "MM", "chinese": "CN", "japanese": "JP", "korean": "KR", "south korean": "KR",
-    "north korean": "KP", "vietnamese": "VN", "indonesian": "ID", "malaysian": "MY", "cambodian": "KH",
-    "russian": "RU", "russians": "RU", "ukrainian": "UA", "belarusian": "BY", "georgian": "GE",
-    "armenian": "AM", "armenians": "AM", "azerbaijani": "AZ", "azerbaijanis": "AZ", "kazakh": "KZ",
-    "uzbek": "UZ", "tajik": "TJ", "kyrgyz": "KG", "turkmen": "TM", "chechen": "RU", "german": "DE",
-    "austrian": "AT", "italian": "IT", "belgian": "BE", "czech": "CZ", "slovak": "SK", "hungarian": "HU",
-    "romanian": "RO", "bulgarian": "BG", "serbian": "RS", "serb": "RS", "serbs": "RS", "croatian": "HR",
-    "croat": "HR", "bosnian": "BA", "albanian": "AL", "kosovar": "XK", "macedonian": "MK",
-    "moldovan": "MD", "canadian": "CA", "mexican": "MX", "colombian": "CO", "venezuelan": "VE",
-    "peruvian": "PE", "ecuadorian": "EC", "bolivian": "BO", "brazilian": "BR", "argentine": "AR",
-    "argentinian": "AR", "chilean": "CL", "cuban": "CU", "haitian": "HT", "salvadoran": "SV",
-    "guatemalan": "GT", "honduran": "HN", "nicaraguan": "NI", "panamanian": "PA", "palestinian": "PS",
-    "palestinians": "PS", "australian": "AU", "new zealand": "NZ",
-}
-"""Adjectives of nationality (lower case → ISO alpha-2); plural nouns where papers use them."""
+_NATIONS = {"England": "GB", "Scotland": "GB", "Wales": "GB", "Northern Ireland": "GB", "Kosovo": "XK"}
+
+
+def _code(name: str) -> str | None:
+    if name in _NATIONS:
+        return _NATIONS[name]
+    if name.lower() in ALIASES:
+        return ALIASES[name.lower()]
+    try:
+        return str(pycountry.countries.lookup(name).alpha_2)
+    except LookupError:
+        return None
+
+
+DEMONYMS: dict[str, str] = {k: code for k, v in _lex.mapping("demonyms.tsv").items() if (code := _code(v))}
+"""Adjectives of nationality (lower case → ISO alpha-2), from the package's one demonym table
+(``lexicons/data/demonyms.tsv``, plural nouns where papers use them)."""
 
 _DEMONYM_SUFFIXES = (("ia", "ian"), ("a", "an"), ("", "i"), ("", "ian"), ("", "ese"), ("e", "ian"),
                      ("o", "an"), ("y", "ian"), ("i", "ian"))
