@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from counterclaim import lexicons as _lex
 from counterclaim.read.dates import MONTH_RE, MONTHS, WEEKDAY_RE
 
 RELATIVE_DAYS = 14
@@ -51,10 +52,10 @@ _DAY_MONTH = (
     re.compile(rf"(?<![\d,])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_RE})\b(?!\.?,?\s+\d{{4}})"),
     re.compile(rf"\b(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\d)"),
 )
-_MONTH_ALONE = re.compile(r"\b(?:in|of|since|until|by|early|late|mid-?|last|this)\s+"
-                          r"(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b"
-                          r"(?!\s+\d)|\b(?P<m2>January|February|March|April|June|July|August|September|October|"
-                          r"November|December)['’]s\b")
+_FULL_MONTHS = "|".join(m.title() for m in _lex.months() if len(m) > 4 or m in ("march", "april", "june", "july"))
+"""Month names written out (not "May", which is mostly a verb, nor abbreviations), from lexicons/data/months.tsv."""
+_MONTH_ALONE = re.compile(rf"\b(?:in|of|since|until|by|early|late|mid-?|last|this)\s+(?P<m>{_FULL_MONTHS})\b"
+                          rf"(?!\s+\d)|\b(?P<m2>{_FULL_MONTHS})['’]s\b")
 _YEAR = re.compile(r"(?<![\d,.\-$£€])(?P<y>1[89]\d\d|20\d\d)(?![\d,]|\s*(?:people|persons|dead|bodies|killed|"
                    r"wounded|injured|civilians|soldiers|troops|others|men|women|children|-year))")
 _RELATIVE = re.compile(rf"\b(?:yesterday|today|tonight|last night|this morning|this week|last week|earlier this week|"

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from counterclaim import lexicons as _lex
 from counterclaim.records import Figure
 
 _BACKGROUND = re.compile(
@@ -47,7 +48,8 @@ _BODIES = re.compile(r"\b(?:bodies|body|corpses|corpse|remains|graves?)\b", re.I
 _BODIES_NEAR = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s*$", re.IGNORECASE)
 _ONE_PLACE = re.compile(r"\b(?:morgue|mortuary|cemetery|cemeteries|graveyard|buried|burial|funerals?)\b",
                         re.IGNORECASE)
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(m.title() for m in _lex.months() if len(m) > 3 or m == "may")
+"""Month names from lexicons/data/months.tsv (abbreviations of four letters or more included)."""
 _ALONE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|province|district|region|camp|"
                     rf"hospital)\s+of\s+)?(?!(?:{_MONTHS})\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+alone\b")
 _REGISTER = re.compile(r"^[^.;]{0,40}?\b(?:certified|identified|examined|registered|named|listed)\b", re.IGNORECASE)

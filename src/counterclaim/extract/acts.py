@@ -55,6 +55,7 @@ from dataclasses import dataclass
 import spacy.tokens
 from spacy.tokens import Span, Token
 
+from counterclaim import lexicons as _lex
 from counterclaim.extract.actbodies import find_legislatures, place_from_token, presented_places
 from counterclaim.extract.actplaces import Place, find_demonyms, find_places
 from counterclaim.extract.quotemarks import find_double_stretches
@@ -98,10 +99,7 @@ _OFFICES = {"president", "governor", "king", "queen", "emir", "monarch", "chance
             "sultan", "parliament", "legislature", "government", "cabinet"}
 _BELOW_NATIONAL = {"city", "town", "village", "capital", "district", "county", "municipality", "province",
                    "region", "port", "island"}
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december"], start=1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
+_MONTHS = _lex.months()
 
 
 @dataclass(frozen=True)

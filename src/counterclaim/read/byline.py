@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from counterclaim import lexicons as _lex
 from counterclaim.read.dates import MONTH_RE, WEEKDAY_RE, find_date
 from counterclaim.read.header import Metadata, clean_value
 
@@ -25,8 +26,7 @@ _BYLINE = re.compile(rf"^(?:By|BY|by)[: \t]+(?P<name>{_NAME}(?:[ \t]*(?:,?[ \t]+
 _NOT_NAMES = {
     "the", "this", "that", "these", "those", "then", "now", "early", "late", "last", "next", "midnight",
     "noon", "nightfall", "dawn", "dusk", "evening", "morning", "night", "today", "tomorrow", "yesterday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    *_lex.months(), "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "contrast", "comparison", "far", "all", "most", "some", "one", "two", "air", "land", "sea", "road",
 }
 _AGENCY = r"[A-Z][A-Za-z&.]*(?:[ -][A-Z][A-Za-z&.]*){0,3}"
