@@ -136,6 +136,32 @@ def test_a_passive_speech_verb_with_its_agent_before_the_marks(text, expected):
     assert attributed(text)[0][0] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Hale: ‘No new tolls this year’", "Hale"),
+    ("Mayor Lena Ostrow: “We will rebuild the bridge.”", "Lena Ostrow"),
+    ("“We deserve better.” ― Rosa Delgado", "Rosa Delgado"),
+    ("“Nobody came to help us.” — Karl Obst", "Karl Obst"),
+])
+def test_labels_and_bylines_without_a_speech_verb(text, expected):
+    assert attributed(text)[0][0] == expected
+
+
+def test_a_label_with_a_verb_is_a_clause_not_a_label():
+    assert attributed("The mayor was blunt: “We failed the valley.”") == [("The mayor", None)]
+
+
+def test_the_speaker_goes_on_over_the_texts_own_sentences():
+    text = ("“The road is cut,” Woolson said. The towns lie far from any city. The pass has been closed for weeks. "
+            "“We have no doctors left here.”")
+    assert attributed(text) == [("Woolson", None), ("Woolson", None)]
+
+
+def test_the_speaker_stops_when_someone_else_is_named_in_between():
+    text = ("“The road is cut,” Woolson said. Ana Ruiz had left the valley a week before. The pass was closed. "
+            "“We have doctors.”")
+    assert attributed(text)[1] == (None, None)
+
+
 def test_definite_description_without_a_matching_role_stays_as_written():
     # Diaz was never called the governor: the governor is somebody else
     assert attributed("Diaz asked about jobs. “Help is coming,” the governor said.") == [("the governor", None)]

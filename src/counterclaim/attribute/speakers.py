@@ -41,6 +41,7 @@ named more than one sentence away, and gender agreement of pronouns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -78,6 +79,15 @@ DESCRIPTION_REACH = 1500
 """How far back (characters) a description such as "the baker" looks for the person given that role."""
 _ROLE_WORDS = sw.PERSON_NOUNS | sw.TITLES | _lex.person_nouns()
 """How far back (characters) "he said" looks for the last person who spoke before any subject."""
+
+
+def _somebody(tok: Token) -> bool:
+    """A person or body the text names or makes act: a PERSON, or a subject that is a name, an
+    organisation or a noun for people ("Ana Ruiz had left", "The council met", "Officials were tired")."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass") and (
+        tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP") or tok.lemma_.lower() in _ROLE_WORDS)
 
 
 def _reported(subj: Token) -> bool:
@@ -471,6 +481,36 @@ class _Attributor:
             return None
         return subj  # a pronoun ("In his message, he praised her: “…”") is resolved like any other
 
+    def label_before(self, k: int) -> Token | None:
+        """"Governor Hale: ‘No new tolls’", "Reid: “…”": a name or a role alone before a colon (a label,
+        as in headlines and transcripts), with no verb of its own."""
+        q = self.quotes[k]
+        b0, b1 = self.frames.before(k)
+        label = self.text[b0:q.open_at].strip()
+        if not label.endswith(":") or len(label.split()) > 6:
+            return None
+        toks = [t for t in _tokens(self.doc, b0, q.open_at) if not t.is_punct]
+        if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks) or toks[-1].pos_ not in ("PROPN", "NOUN"):
+            return None
+        head = toks[-1]
+        return head if head.pos_ == "PROPN" or head.lemma_.lower() in _ROLE_WORDS else None
+
+    def byline_after(self, k: int) -> Token | None:
+        """"“We deserve better.” ― Rosa Delgado": a dash and a name right after the closing mark."""
+        q = self.quotes[k]
+        s0 = self.frames.close_end(q)
+        tail = self.text[s0:s0 + 80]
+        m = re.match(r"\s*[―—–-]{1,2}\s*", tail)
+        if m is None:
+            return None
+        toks = _tokens(self.doc, s0 + m.end(), s0 + 80)
+        names = []
+        for t in toks:
+            if t.pos_ != "PROPN" or t.is_punct:
+                break
+            names.append(t)
+        return names[-1] if names else None
+
     def own(self, k: int) -> Attribution | None:
         q = self.quotes[k]
         inner = self.text[q.start:q.end].rstrip()
@@ -491,7 +531,7 @@ class _Attributor:
                             and self.according_to(k) is not None and verb.idx < q.open_at
                             and not self.inside_quote(verb)):
             # "According to X, the memo was plain: “…”": the cited person speaks
-            source = self.according_to(k) or self.colon_subject(k)
+            source = self.according_to(k) or self.colon_subject(k) or self.label_before(k) or self.byline_after(k)
             return Attribution(self.as_who(source), None) if source is not None else None
         subj, via_tok = self.subject_of(verb)
         speaker = self.as_who(subj)
@@ -512,19 +552,26 @@ class _Attributor:
         return Attribution(speaker, via)
 
     def continues(self, k: int) -> bool:
-        """Rule 4: only the previous quotation's own attribution sentence lies in between."""
+        """Rule 5: the previous quotation's own attribution sentence, or up to three sentences of the text's
+        own voice that name nobody else, lie in between."""
         if k == 0:
             return False
         gap_start = self.frames.close_end(self.quotes[k - 1])
         gap_end = self.quotes[k].open_at
         gap = self.text[gap_start:gap_end]
         stops = sum(1 for i in range(len(gap)) if is_stop(gap, i))
-        if stops > 1 or len(gap) > 400:
+        if stops > 3 or len(gap) > 500:
             return False
         used = self.used.get(k - 1)
-        if used is not None and gap_start <= used.idx < gap_end:
+        own = used if used is not None and gap_start <= used.idx < gap_end else None  # the previous one's "X said"
+        if own is not None and stops <= 1:
             return True  # the gap is the previous quotation's attribution
-        return not any(is_speech(t) for t in _tokens(self.doc, gap_start, gap_end))
+        # a few sentences in the text's own voice between two quotations: the same person still speaks,
+        # unless somebody else speaks, or (over more than one sentence) somebody else is named
+        between = [t for t in _tokens(self.doc, gap_start, gap_end) if own is None or t.sent != own.sent]
+        if any(is_speech(t) for t in between):
+            return False
+        return stops <= 1 or not any(_somebody(t) for t in between)
 
     def run(self) -> list[Attribution]:
         out: list[Attribution] = []
