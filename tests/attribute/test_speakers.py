@@ -146,6 +146,14 @@ def test_labels_and_bylines_without_a_speech_verb(text, expected):
     assert attributed(text)[0][0] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Candidate Ana Ruiz quickly took to Twitter, writing: “The bridge is gone and nobody came.”", "Ana Ruiz"),
+    ("Karl Obst went on the radio, saying: “We need boats before the next storm.”", "Karl Obst"),
+])
+def test_a_participle_takes_the_subject_of_its_clause(text, expected):
+    assert attributed(text)[0][0] == expected
+
+
 def test_a_label_with_a_verb_is_a_clause_not_a_label():
     assert attributed("The mayor was blunt: “We failed the valley.”") == [("The mayor", None)]
 

@@ -311,6 +311,11 @@ class _Attributor:
             subj = next((c for c in kids if c.dep_ == "nsubj" and not self.inside_quote(c)), None)
             if obj is not None and subj is not None:
                 return obj, subj
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and up.pos_ in ("VERB", "AUX") and depth < 2 \
+                and not any(c.dep_ == "nsubj" for c in kids):
+            found, via = self.subject_of(up, depth + 1)  # "X took to the radio, saying: “…”": X
+            if found is not None:
+                return found, via
         near = self.person_before(verb)
         for c in kids:
             if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" \
