@@ -187,7 +187,11 @@ def extract_all(doc: Doc, norm: NormText, options: Options, *, published: str | 
                 ) -> tuple[list[Figure], list[Quote], list[Act], list[Diagnostic]]:
     """Extract from a parsed Doc of ``norm.text``; offsets of the records refer to ``norm.original``."""
     diagnostics: list[Diagnostic] = []
-    quote_mentions, quote_diags, model = _quotes(norm, doc)
+    quote_mentions: list[QuoteMention] = []
+    quote_diags: list[Diagnostic] = []
+    model = None
+    if options.quotes or options.figures:  # figures need the quotations (a figure in a quote is its speaker's)
+        quote_mentions, quote_diags, model = _quotes(norm, doc)
     for d in quote_diags:
         diagnostics.append(Diagnostic(d.code, d.message, norm.to_original(*d.span) if d.span else None))
     figures: list[Figure] = []

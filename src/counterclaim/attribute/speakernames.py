@@ -22,10 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.attribute import speakerwords as sw
-from counterclaim.extract.spans import (
-    entities,
-    tokens_between,  # noqa: F401  (re-exported for the attribution rules)
-)
+from counterclaim.extract.spans import entities
 from counterclaim.nlp.normalize import NormText
 
 _NOT_FIRST = {"the", "a", "an", "in", "on", "at", "by", "for", "from", "of", "to", "with", "as", "but", "and", "or",

@@ -58,10 +58,9 @@ from counterclaim.attribute.speakernames import (
     name_words,
     np_range,
     pronoun_gender,
-    tokens_between,
 )
 from counterclaim.extract.quotemarks import QuotedStretch
-from counterclaim.extract.spans import SpanSet, entities
+from counterclaim.extract.spans import SpanSet, entities, tokens_between
 from counterclaim.nlp.normalize import NormText
 
 
