@@ -20,6 +20,7 @@ continuation (ANNOTATION.md says it does not carry).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -352,16 +353,10 @@ def claimant_for(tok: Token, sent: Span, memo: dict[tuple[str, int], Any] | None
         return owner
     verb = _reporting_verb(tok)
     if verb is None or _subject(verb) is None:
-        key = ("according", sent.start)
-        if key not in memo:
-            memo[key] = _according_to(sent)
-        found = memo[key]
+        found = _per_sentence(memo, sent, _according_to)
         if found:
             return found
-        key = ("by", sent.start)
-        if key not in memo:
-            memo[key] = _by_frames(sent)
-        framed = [c for i, c in memo[key] if i < tok.i]
+        framed = [c for i, c in _per_sentence(memo, sent, _by_frames) if i < tok.i]
         if framed:
             return framed[-1]
     if verb is not None:
@@ -373,35 +368,38 @@ def claimant_for(tok: Token, sent: Span, memo: dict[tuple[str, int], Any] | None
                 subj = outer_subj
         if subj is not None and subj.lower_ not in ("that", "which", "this", "there", "who"):
             return _claimant_from(subj)
-    key = ("closing", sent.start)
-    if key not in memo:
-        memo[key] = _closing_report(sent)
-    closing = memo[key]
-    key = ("inverted", sent.start)
-    if key not in memo:
-        memo[key] = _inverted_report(sent)
-    trailing = (closing[1] if closing is not None and closing[0] > tok.i else None) or _parataxis_report(tok, memo) \
-        or memo[key]
+    closing = _per_sentence(memo, sent, _closing_report)
+    trailing = (closing[1] if closing is not None and closing[0] > tok.i else None) \
+        or _parataxis_report(tok, _per_sentence(memo, tok.sent, _parataxis_reports)) \
+        or _per_sentence(memo, sent, _inverted_report)
     if trailing is not None:
         return trailing
     return _estimate_owner(tok) or _subject_estimate(tok)
 
 
-def _parataxis_report(tok: Token, memo: dict[tuple[str, int], Any]) -> Claimant | None:
-    """"A quake struck at dawn, killing 41, the agency said, as rescuers dug": a reporting clause the
-    parser hung beside the main clause (parataxis) claims the figures before it. The reporting
-    clauses of a sentence are read once (``memo``)."""
-    sent = tok.sent
-    key = ("parataxis", sent.start)
+def _per_sentence(memo: dict[tuple[str, int], Any], sent: Span, reader: Callable[[Span], Any]) -> Any:
+    """``reader(sent)``, read once per sentence and kept in ``memo``."""
+    key = (reader.__name__, sent.start)
     if key not in memo:
-        found = []
-        for verb in sent:
-            if verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT" and verb.lemma_.lower() in lx.REPORT_VERBS:
-                subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "NUM"), None)
-                if subj is not None and subj.lower_ not in ("it", "that", "which", "this", "there", "who"):
-                    found.append((verb.i, verb.head.i, _claimant_from(subj)))
-        memo[key] = found
-    for verb_i, root_i, claimant in memo[key]:
+        memo[key] = reader(sent)
+    return memo[key]
+
+
+def _parataxis_reports(sent: Span) -> list[tuple[int, int, Claimant]]:
+    """The reporting clauses the parser hung beside a sentence's main clause: (verb, root, claimant)."""
+    found = []
+    for verb in sent:
+        if verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT" and verb.lemma_.lower() in lx.REPORT_VERBS:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "NUM"), None)
+            if subj is not None and subj.lower_ not in ("it", "that", "which", "this", "there", "who"):
+                found.append((verb.i, verb.head.i, _claimant_from(subj)))
+    return found
+
+
+def _parataxis_report(tok: Token, reports: list[tuple[int, int, Claimant]]) -> Claimant | None:
+    """"A quake struck at dawn, killing 41, the agency said, as rescuers dug": a reporting clause the
+    parser hung beside the main clause (parataxis) claims the figures before it."""
+    for verb_i, root_i, claimant in reports:
         if verb_i > tok.i and _under(tok, root_i):
             return claimant
     return None

@@ -292,8 +292,6 @@ def _link_aggregates(doc: Doc, mentions: list[FigureMention]) -> None:
             m.part_of = whole
 
 
-NARROWING_REACH = 100
-"""How many tokens back (between the sentences) a narrowing figure looks for its whole."""
 _GENERIC_HEADS = {"people", "persons", "others", "more", "dead", "victims", "casualties", "deaths", "fatalities",
                   "wounded", "injured", "individuals", "bodies"}
 
@@ -325,7 +323,6 @@ def _link_narrowings(mentions: list[FigureMention]) -> None:
                     or w.count.qualifier in ("at_most", "range", "vague"):
                 continue
             if w.head.i == w.num_token.i or w.head.lower_ in _GENERIC_HEADS:
-                if w.count.value is not None and w.count.value > m.count.value or (
-                        w.count.value is None and w.count.low is not None and w.count.low > m.count.value):
+                if w.count.value is not None and w.count.value > m.count.value:  # ranges and vague wholes skipped above
                     m.part_of = w
                 break
