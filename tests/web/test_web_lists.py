@@ -103,3 +103,24 @@ def test_overview_filter_by_source_type(client: Any, ledger_path: Path) -> None:
     assert '/api/overview?sort=documents&amp;page=1&amp;q=&amp;source_type=ngo"' in page  # the JSON twin filters too
     bad = client.get("/api/overview", params={"source_type": "aliens"})
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "E221"
+
+
+def test_the_event_page_reads_its_sources_countries_alone_and_sees_a_merge_at_once(client: Any,
+                                                                                   ledger_path: Path) -> None:
+    text = ("Title: Blast in Odesvik\nPublished: 2021-06-09\n\nA blast killed 14 people in the port of Odesvik on "
+            "8 June 2021, the harbour police said. The Russian defence ministry said 2 people were killed.")
+    with Ledger(ledger_path) as writer:
+        writer.add(result(text, [
+            figure(text, "f1", "14 people", "killed", 14, source="the harbour police"),
+            figure(text, "f2", "2 people", "killed", 2, source="The Russian defence ministry")],
+            title="Blast in Odesvik", published="2021-06-09"))
+    view = client.app.state.view
+    event = client.get("/api/events/odesvik-2021").json()
+    assert dict(event["choices"]["country"]) == {"RU": "Russia"}
+    assert "sources" not in view._cache  # a fresh server's event page does not wait for the whole source list
+    sources = {c["value"]: c["source_id"] for r in event["outcomes"] for c in r["claims"]}
+    with Ledger(ledger_path) as writer:  # the ministry's claims now belong to a source without a country
+        writer.merge_sources([sources[14], sources[2]])
+    after = client.get("/events/odesvik-2021", params={"country": "RU"}).text
+    assert '<option value="RU"' not in after
+    assert client.get("/api/events/odesvik-2021").json()["choices"]["country"] == []

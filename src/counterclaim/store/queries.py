@@ -230,6 +230,16 @@ def source_row(db: Database, source_id: str) -> dict[str, Any] | None:
     return {**rows[0], "spellings": spellings}
 
 
+def source_countries(db: Database, source_ids: list[str]) -> dict[str, str]:
+    """The country code of each of these live sources that has one, by source id."""
+    out: dict[str, str] = {}
+    for part in in_batches(sorted(set(source_ids))):
+        out.update({r["id"]: r["country"] for r in db.query(
+            f"SELECT id, country FROM sources WHERE id IN ({placeholders(len(part))}) "
+            "AND merged_into IS NULL AND country IS NOT NULL", part) if r["country"]})
+    return out
+
+
 def event_names(db: Database, event_ids: list[str]) -> dict[str, str]:
     """Names of events by id."""
     out: dict[str, str] = {}

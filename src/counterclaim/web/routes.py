@@ -66,9 +66,14 @@ def _overview(request: Request, sort: str, page: int, q: str, outcome: str, year
     return {**data, "filters": chosen, "outcomes": list(OUTCOMES), "source_types": list(SOURCE_TYPES)}
 
 
-def _source_countries(request: Request) -> dict[str, str]:
-    """Each source's country code, by source id (from the view's cached source list)."""
-    return {s["id"]: s["country"] for s in _view(request).sources()["sources"] if s.get("country")}
+def _source_countries(request: Request, data: dict[str, Any]) -> dict[str, str]:
+    """The country code of each source claiming a figure on an event page, by source id.
+
+    Read for those sources alone: building the whole source list here made the first event page
+    of a fresh server (or the first after a change) wait for every source's counts.
+    """
+    ids = {c["source_id"] for r in data["outcomes"] for c in r["claims"] if c.get("source_id")}
+    return _view(request).source_countries(sorted(ids))
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -110,7 +115,7 @@ def event_page(request: Request, event_id: str, all: int = 0, outcome: str = "",
         return RedirectResponse(f"/events/{data['id']}" + (f"?{query}" if query else ""), status_code=307)
     return _page(request, "event.html", filters.filter_event(
         data, outcome=outcome, source_type=source_type, year=year, country=country,
-        countries=_source_countries(request)))
+        countries=_source_countries(request, data)))
 
 
 @router.get("/api/events/{event_id}", tags=["events"])
@@ -124,7 +129,7 @@ def event_api(request: Request, event_id: str, all: int = 0, outcome: str = "", 
     """
     data = _view(request).event(event_id, all_claims=bool(all))
     return filters.filter_event(data, outcome=outcome, source_type=source_type, year=year, country=country,
-                                countries=_source_countries(request))
+                                countries=_source_countries(request, data))
 
 
 # -- documents -----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from counterclaim.store.queries import (
     figure_rows,
     fingerprint,
     load_result,
+    source_countries,
 )
 from counterclaim.store.summaries import overview_page
 
@@ -213,6 +214,11 @@ class LedgerView:
             data = source_page(db, live, page)
         self._remember(key, stamp, data)
         return {**data, "requested_id": source_id}
+
+    def source_countries(self, source_ids: list[str]) -> dict[str, str]:
+        """The country code of each of these sources that has one (read for them alone, never the whole list)."""
+        with self.lock:
+            return source_countries(self.ledger.db, source_ids)
 
     def search(self, q: str, *, limit: int = 50) -> dict[str, Any]:
         """Documents and quotes matching ``q`` (see :mod:`counterclaim.store.search`)."""
