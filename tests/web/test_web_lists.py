@@ -124,3 +124,24 @@ def test_the_event_page_reads_its_sources_countries_alone_and_sees_a_merge_at_on
     after = client.get("/events/odesvik-2021", params={"country": "RU"}).text
     assert '<option value="RU"' not in after
     assert client.get("/api/events/odesvik-2021").json()["choices"]["country"] == []
+
+
+def test_the_source_type_filter_of_a_cold_server_reads_alone_and_agrees_with_the_cached_list(
+        ledger_path: Path) -> None:
+    from counterclaim.records import SOURCE_TYPES
+
+    text = ("Title: Raid on Velmora\nPublished: 2018-09-14\n\nA raid on the village of Velmora on 12 September "
+            "2018 killed 9 people, the border guard said.")
+    with Ledger(ledger_path) as writer:
+        writer.add(result(text, [figure(text, "f1", "9 people", "killed", 9, source="the border guard",
+                                        source_type="military")], title="Raid on Velmora", published="2018-09-14"))
+    cold = LedgerView(str(ledger_path), warm=False)
+    try:
+        alone = {kind: cold.events_with_source_type(kind) for kind in SOURCE_TYPES}
+        assert "sources" not in cold._cache  # the whole source list was not built for the filter
+        assert alone["military"] == {"velmora-2018"} and alone["ngo"] == {"zarvenko-1992"}
+        cold.sources()  # builds the cached list
+        assert "sources" in cold._cache
+        assert {kind: cold.events_with_source_type(kind) for kind in SOURCE_TYPES} == alone
+    finally:
+        cold.close()

@@ -201,3 +201,20 @@ def source_rows(db: Database, *, limit: int | None = None, offset: int = 0) -> l
                     "types": types, "country": s["country"], "spellings": spellings.get(s["id"], []),
                     "claims": st["claims"], "documents": len(st["docs"]), "events": sorted(st["events"])})
     return out
+
+
+def events_with_source_type(db: Database, source_type: str) -> set[str]:
+    """The events where a source of this type (one of the types :func:`source_rows` lists) claims a figure.
+
+    What ``source_rows`` gives, read alone: a source has a type when one of its figures has it
+    (``media`` for a publisher's own voice).
+    """
+    rows = db.query(
+        "SELECT DISTINCT i.event_id FROM figures f JOIN source_spellings s ON s.spelling = f.claimant "
+        "JOIN sources src ON src.id = s.source_id AND src.merged_into IS NULL "
+        "JOIN incidents i ON i.doc_id = f.doc_id AND i.n = f.incident "
+        "WHERE i.event_id IS NOT NULL AND s.source_id IN (SELECT t.source_id FROM figures g "
+        "JOIN source_spellings t ON t.spelling = g.claimant "
+        "WHERE CASE WHEN g.voice = 'own' THEN 'media' ELSE COALESCE(g.source_type, 'unspecified') END = ?)",
+        (source_type,))
+    return {r["event_id"] for r in rows}

@@ -8,9 +8,10 @@
 * **Overview** — ``outcome`` keeps the events with a whole toll for that outcome, ``year`` the
   events of that year, ``country`` the events in that country (its code, ``AZ``, or its
   name), ``source_type`` the events where a source of that type claims a figure (from the
-  cached source list). The overview's events are read page by page in the chosen order; a filter looks at
-  the first :data:`MAX_SCAN` of them at most (the page says when there were more), so a
-  filtered overview costs at most that much, whatever the ledger's size.
+  source list when it is cached, else read for that type alone). The overview's events are
+  read page by page in the chosen order; a filter looks at the first :data:`MAX_SCAN` of them
+  at most (the page says when there were more), so a filtered overview costs at most that
+  much, whatever the ledger's size.
 
 Filtering chooses what is shown; it never ranks the sources or drops one as wrong.
 """

@@ -56,8 +56,7 @@ def _overview(request: Request, sort: str, page: int, q: str, outcome: str, year
     if source_type and source_type not in SOURCE_TYPES:
         raise WebError(WebErrors.E221.format(what="source type", value=source_type[:60],
                                              choices=", ".join(SOURCE_TYPES)), 400)
-    typed = {e for s in view.sources()["sources"] if source_type in s["types"] for e in s["events"]} \
-        if source_type else None  # the cached source list: read only when this filter is asked for
+    typed = view.events_with_source_type(source_type) if source_type else None  # read only when asked for
     filtered = filters.filter_overview(lambda n: view.overview(sort=sort, page=n, q=q), outcome=outcome, year=year,
                                        country=country, typed=typed, page=page)
     data = filtered or view.overview(sort=sort, page=page, q=q)

@@ -215,6 +215,16 @@ class LedgerView:
         self._remember(key, stamp, data)
         return {**data, "requested_id": source_id}
 
+    def events_with_source_type(self, source_type: str) -> set[str]:
+        """The events where a source of this type claims a figure: from the cached source list when it
+        is built, else read alone (:func:`counterclaim.store.sources.events_with_source_type`)."""
+        with self.lock:
+            self._refresh()
+            cached = self._cache.get("sources")
+            if cached is None:
+                return _sources.events_with_source_type(self.ledger.db, source_type)
+        return {e for s in cached if source_type in s["types"] for e in s["events"]}
+
     def source_countries(self, source_ids: list[str]) -> dict[str, str]:
         """The country code of each of these sources that has one (read for them alone, never the whole list)."""
         with self.lock:
