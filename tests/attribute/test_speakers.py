@@ -250,3 +250,43 @@ def test_telling_someone_else_is_not_relaying():
 def test_a_court_is_an_audience_not_an_intermediary():
     text = "A former commander, Ivo Stan, told a war crimes court in 2002 that his unit had “done its duty”."
     assert attributed(text) == [("Ivo Stan", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Lena Orsk, the acting premier, spoke out against the raid, calling it “an assault on the whole "
+         "province and its people” as well as a breach of the rules relating to the border."),
+        ("The council chair, Ines Varga, condemned the decision, calling it “a grave mistake that will cost the "
+         "town dearly” and a violation of the laws governing the budget."),
+        ("Tom Reyes criticised the plan, describing it as “reckless and cruel to the families involved” in a "
+         "letter to the board detailing his objections."),
+    ],
+)
+def test_a_participle_qualifying_a_later_noun_does_not_take_the_quotation(text: str) -> None:
+    # "relating", "governing", "detailing" hang on a noun after the quotation: they report nothing
+    assert attributed(text)[0][0] in ("Lena Orsk", "Ines Varga", "Tom Reyes")
+
+
+def test_a_participle_after_the_quotation_that_is_the_report_still_attributes() -> None:
+    text = "“Is the mayor going to resign? He should!” the presumptive nominee, Dan Pike, tweeted on Sunday."
+    assert attributed(text) == [("Dan Pike", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("FIFTEEN CIVILIANS WERE KILLED IN THE VILLAGE BY A GANG “POSSIBLY BELONGING TO THE NORTHERN FRONT.” "
+         "THE INITIAL REPORT MENTIONS 10 KILLED."),
+        "THE FLOOD WAS CAUSED BY “YEARS OF NEGLECT BY THE PROVINCE.” THE GOVERNOR'S OFFICE DENIES ANY BLAME.",
+        "The attackers wore “grey uniforms and red scarves.” The army statement names three suspects.",
+    ],
+)
+def test_a_new_sentence_with_its_own_statement_does_not_attribute_the_quotation_before_it(text: str) -> None:
+    # the quotation ends its sentence (in capitals as in mixed case, where only the parse shows it); the next
+    # sentence's speech verb has an object of its own, so it states something new and nobody is named
+    assert attributed(text) == [(None, None)]
+
+
+def test_a_bare_attribution_after_a_sentence_final_quotation_still_counts() -> None:
+    assert attributed("“We will rebuild every house,” the mayor said.") == [("the mayor", None)]

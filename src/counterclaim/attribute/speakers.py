@@ -406,11 +406,17 @@ class _Attributor:
         s, e = self.frames.after(k)
         toks = _tokens(self.doc, s, e)
         inner = self.text[q.start:q.end].rstrip()
-        sentence_final = inner[-1:] == "." and not self.text[s:s + 3].lstrip(" ,")[:1].islower()
+        first = next((t for t in toks if not t.is_punct and not t.is_space), None)
+        # the quotation ends its sentence: the next words open a new one (read from the parse as well as
+        # the case, which a text in capitals does not show)
+        sentence_final = inner[-1:] == "." and (not self.text[s:s + 3].lstrip(" ,")[:1].islower()
+                                               or (first is not None and first.is_sent_start))
         for n, t in enumerate(toks):
             if t.pos_ in ("VERB", "AUX") and not (t.pos_ == "AUX" and t.dep_ in ("aux", "auxpass")):
                 if n > 25 or not is_speech(t):
                     return None
+                if t.dep_ == "acl" and t.head.idx > q.end and t.head.dep_ == "pobj":
+                    return None  # "“…”, as well as the rules relating to …": the participle qualifies a new noun
                 if t.dep_ == "conj" and t.head.idx < q.open_at:
                     return None  # "X told her of “…” and accused Y": the clause goes on, no attribution
                 if sentence_final and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
