@@ -47,7 +47,7 @@ def test_no_frame_without_its_parts(d: Doc) -> None:
 
 
 def test_the_frames_load_with_their_word_lists() -> None:
-    frames = {f["name"]: f for f in load_frames()}
+    frames = {f.name: f for f in load_frames()}
     assert {"left-home", "forced-out", "driven-from-home"} <= set(frames)
-    verbs = frames["left-home"]["pattern"][0]["RIGHT_ATTRS"]["LEMMA"]["IN"]
+    verbs = frames["left-home"].patterns[0][0]["RIGHT_ATTRS"]["LEMMA"]["IN"]
     assert "leave" in verbs and all(isinstance(v, str) for v in verbs)

@@ -1,13 +1,19 @@
 """Outcome frames as dependency patterns: the rules are data, one engine matches them.
 
-The frames live in ``lexicons/data/outcome_frames.json`` as spaCy ``DependencyMatcher`` patterns; a
-value ``"@name"`` inside an ``IN`` list stands for a word list of the lexicons (so a new verb of
-leaving is a new line in ``displacement_frames.tsv``, not a new pattern). :func:`frame_outcomes`
-matches every frame once per Doc and says, for each verb that anchors a match, which outcome its
-subject or object suffered.
+The frames live in ``lexicons/data/outcome_frames.json`` as spaCy ``DependencyMatcher`` patterns,
+grouped in families (``displacement``, ``complement``, ``verb``, ``noun``, ``toll``). A value
+``"@name"`` inside an ``IN`` list stands for a word list: one of the lexicon files (see
+:func:`_lexicon_lists`) or one of the file's own ``lists``; ``"@name:value"`` stands for the
+keys of a mapping list whose value is ``value``. A frame whose ``outcome`` is ``"@name"`` is one
+frame per outcome of that mapping (``"@name"`` in its pattern becomes ``"@name:outcome"``).
 
-Deliberately not here: outcomes read from one word (those are lexicon look-ups in ``outcomes``)
-and frames that need the figure's own role (``outcomes._verb_outcome`` decides that).
+Every frame names the node its hits are filed under (``key``, default the first node), the roles
+a figure may play for it (``roles``, for the verb family) and the rule label of its figures.
+A node that asks for ``LEMMA`` reads the lemma as :func:`outcomes.lemma_of` does (the participles
+of ``participle_lemmas.tsv`` by their verb). All frames are matched once per Doc by one matcher
+built once per vocabulary; :func:`hits_at` returns the hits of one family filed under one token,
+best first: by their ``comp`` node, then their ``obj`` node (left to right), then by the frame's
+place in the file.
 
 Example: in "About 40,000 inhabitants left the town." the frame ``left-home`` anchors on "left":
 its subject was displaced.
@@ -16,78 +22,230 @@ its subject was displaced.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from counterclaim import lexicons as _lex
 from counterclaim.records import OUTCOMES
 
 _USER_DATA = "counterclaim.frames"
+_FILE = "outcome_frames.json"
+FAMILIES = ("displacement", "complement", "verb", "noun", "toll")
 
 
-def _word_lists() -> dict[str, list[str]]:
+@dataclass(frozen=True)
+class Frame:
+    """One pattern of ``outcome_frames.json`` (one outcome of it, for an expanded frame)."""
+
+    name: str
+    family: str
+    outcome: str  # an outcome, or "complement": the outcome the verb's complement frames give
+    rule: str
+    roles: frozenset[str]
+    key: str
+    order: int
+    example: str
+    patterns: tuple[tuple[dict[str, Any], ...], ...]
+
+
+class Hit(NamedTuple):
+    """A match of one frame: the frame and the token index of each named node."""
+
+    frame: Frame
+    nodes: dict[str, int]
+
+
+def participle_lemmas() -> dict[str, str]:
+    """Participles whose lemma is read from this list ("wounded" → wound), not from the model."""
+    return _lex.mapping("participle_lemmas.tsv")
+
+
+def _lexicon_lists() -> dict[str, list[str] | dict[str, str]]:
     frames = _lex.mapping("displacement_frames.tsv", values=frozenset({"object", "out"}))
+    outcomes = frozenset(OUTCOMES)
+    verbs = _lex.mapping("outcome_verbs.tsv", values=outcomes)
+    weak_verbs = _lex.words("outcome_verbs_weak.txt")
+    nouns = _lex.mapping("outcome_nouns.tsv", values=outcomes)
+    weak_nouns = _lex.words("outcome_nouns_weak.txt")
     return {
         "displacement_object_verbs": sorted(k for k, v in frames.items() if v == "object"),
         "displacement_out_verbs": sorted(k for k, v in frames.items() if v == "out"),
         "home_nouns": sorted(_lex.words("home_nouns.txt")),
+        "outcome_verbs": verbs,
+        "outcome_verbs_strong": {k: v for k, v in verbs.items() if k not in weak_verbs},
+        "outcome_nouns": nouns,
+        "outcome_nouns_strong": {k: v for k, v in nouns.items() if k not in weak_nouns},
+        "outcome_events": _lex.mapping("outcome_events.tsv", values=outcomes),
+        "person_nouns": sorted(_lex.person_nouns()),
     }
 
 
-def _resolve(value: Any, lists: dict[str, list[str]]) -> Any:
-    """Replace ``"@name"`` entries of IN lists by the lexicon list ``name``."""
+def _own_lists(raw: dict[str, Any]) -> dict[str, list[str] | dict[str, str]]:
+    out: dict[str, list[str] | dict[str, str]] = {}
+    for name, value in raw.items():
+        keys = list(value) if isinstance(value, dict) else value
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise _lex.LexiconError(f"{_FILE}: list {name!r} must be a list or mapping of strings")
+        if len(set(keys)) != len(keys):
+            raise _lex.LexiconError(f"{_FILE}: list {name!r} has a duplicate")
+        if any(k != k.lower() for k in keys):
+            raise _lex.LexiconError(f"{_FILE}: list {name!r} must be lower case")
+        if isinstance(value, dict) and not set(value.values()) <= set(OUTCOMES):
+            raise _lex.LexiconError(f"{_FILE}: list {name!r} maps to an unknown outcome")
+        out[name] = value
+    return out
+
+
+def _words(ref: str, lists: dict[str, list[str] | dict[str, str]]) -> list[str]:
+    name, _, value = ref[1:].partition(":")
+    if name not in lists:
+        raise _lex.LexiconError(f"{_FILE}: unknown list {ref!r}")
+    found = lists[name]
+    if value:
+        if not isinstance(found, dict):
+            raise _lex.LexiconError(f"{_FILE}: {ref!r}: {name!r} is not a mapping")
+        return sorted(k for k, v in found.items() if v == value)
+    return sorted(found)
+
+
+def _resolve(value: Any, lists: dict[str, list[str] | dict[str, str]]) -> Any:
+    """Replace ``"@name"`` entries of IN lists by the words of that list (flattened)."""
     if isinstance(value, dict):
-        return {k: _resolve(v, lists) for k, v in value.items()}
+        return {k: _words(v, lists) if k in ("IN", "NOT_IN") and isinstance(v, str) and v.startswith("@")
+                else _resolve(v, lists) for k, v in value.items()}
     if isinstance(value, list):
-        return [_resolve(v, lists) for v in value]
-    if isinstance(value, str) and value.startswith("@"):
-        if value[1:] not in lists:
-            raise _lex.LexiconError(f"outcome_frames.json: unknown list {value!r}")
-        return lists[value[1:]]
+        out: list[Any] = []
+        for v in value:
+            if isinstance(v, str) and v.startswith("@"):
+                out.extend(_words(v, lists))
+            else:
+                out.append(_resolve(v, lists))
+        return out
     return value
 
 
+def _substitute(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, dict):
+        return {k: _substitute(v, old, new) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_substitute(v, old, new) for v in value]
+    return new if value == old else value
+
+
+def _lemma_variants(node: dict[str, Any], participles: dict[str, str]) -> list[dict[str, Any]]:
+    """A node that asks for a lemma from a list, as :func:`outcomes.lemma_of` reads lemmas: the
+    model's lemma for other words, the verb of ``participle_lemmas.tsv`` for its participles."""
+    attrs = node.get("RIGHT_ATTRS", {})
+    lemma = attrs.get("LEMMA")
+    if not isinstance(lemma, dict) or "IN" not in lemma or "LOWER" in attrs:
+        return [node]
+    wanted = set(lemma["IN"])
+    plain = {**node, "RIGHT_ATTRS": {**attrs, "LOWER": {"NOT_IN": sorted(participles)}}}
+    forms = sorted(p for p, verb in participles.items() if verb in wanted)
+    if not forms:
+        return [plain]
+    rest = {k: v for k, v in attrs.items() if k != "LEMMA"}
+    return [plain, {**node, "RIGHT_ATTRS": {**rest, "LOWER": {"IN": forms}}}]
+
+
+def _variants(pattern: list[dict[str, Any]], participles: dict[str, str]) -> list[tuple[dict[str, Any], ...]]:
+    out: list[tuple[dict[str, Any], ...]] = [()]
+    for node in pattern:
+        out = [done + (v,) for done in out for v in _lemma_variants(node, participles)]
+    return out
+
+
 @cache
-def load_frames() -> tuple[dict[str, Any], ...]:
+def load_frames() -> tuple[Frame, ...]:
     """The frames of ``outcome_frames.json`` with their word lists filled in (checked once)."""
-    text = resources.files("counterclaim.lexicons").joinpath("data", "outcome_frames.json").read_text("utf-8")
-    lists = _word_lists()
-    out = []
-    for frame in json.loads(text)["frames"]:
-        if frame["outcome"] not in OUTCOMES:
-            raise _lex.LexiconError(f"outcome_frames.json: {frame['name']}: unknown outcome {frame['outcome']!r}")
-        pattern = _resolve(frame["pattern"], lists)
-        for node in pattern:  # "IN" lists of the resolved lexicons are flat lists of words
-            for attrs in node.get("RIGHT_ATTRS", {}).values():
-                if isinstance(attrs, dict) and "IN" in attrs and any(isinstance(v, list) for v in attrs["IN"]):
-                    attrs["IN"] = [w for v in attrs["IN"] for w in (v if isinstance(v, list) else [v])]
-        out.append({**frame, "pattern": pattern})
+    text = resources.files("counterclaim.lexicons").joinpath("data", _FILE).read_text("utf-8")
+    data = json.loads(text)
+    lists = {**_lexicon_lists(), **_own_lists(data.get("lists", {}))}
+    participles = participle_lemmas()
+    out: list[Frame] = []
+    seen: set[str] = set()
+    for order, raw in enumerate(data["frames"]):
+        name = raw["name"]
+        if name in seen:
+            raise _lex.LexiconError(f"{_FILE}: frame {name!r} is listed twice")
+        seen.add(name)
+        family = raw.get("family", "displacement")
+        if family not in FAMILIES:
+            raise _lex.LexiconError(f"{_FILE}: {name}: unknown family {family!r}")
+        if not raw.get("example"):
+            raise _lex.LexiconError(f"{_FILE}: {name}: every frame needs an example")
+        outcome = raw["outcome"]
+        if isinstance(outcome, str) and outcome.startswith("@"):
+            expanded = [(o, _substitute(raw["pattern"], outcome, f"{outcome}:{o}")) for o in OUTCOMES
+                        if _words(f"{outcome}:{o}", lists)]
+        elif outcome in OUTCOMES or outcome == "complement":
+            expanded = [(outcome, raw["pattern"])]
+        else:
+            raise _lex.LexiconError(f"{_FILE}: {name}: unknown outcome {outcome!r}")
+        ids = [node["RIGHT_ID"] for node in raw["pattern"]]
+        key = raw.get("key", ids[0])
+        if key not in ids:
+            raise _lex.LexiconError(f"{_FILE}: {name}: key {key!r} is no node of the pattern")
+        for value, pattern in expanded:
+            resolved = _resolve(pattern, lists)
+            out.append(Frame(name=name, family=family, outcome=value, rule=raw.get("rule", family),
+                             roles=frozenset(raw.get("roles", ())), key=key, order=order,
+                             example=raw["example"], patterns=tuple(_variants(resolved, participles))))
     return tuple(out)
+
+
+def _label(frame: Frame) -> str:
+    return f"{frame.name}/{frame.outcome}"
 
 
 @cache
 def _matcher(vocab: Vocab) -> DependencyMatcher:
     matcher = DependencyMatcher(vocab)
     for frame in load_frames():
-        matcher.add(frame["name"], [frame["pattern"]])
+        matcher.add(_label(frame), [list(p) for p in frame.patterns])
     return matcher
 
 
-def frame_outcomes(doc: Doc) -> dict[int, tuple[str, str]]:
-    """``{index of the anchoring verb: (outcome, frame name)}`` for every frame match of ``doc``."""
+def _rank(hit: Hit) -> tuple[int, int, int]:
+    return hit.nodes.get("comp", -1), hit.nodes.get("obj", -1), hit.frame.order
+
+
+def frame_hits(doc: Doc) -> dict[tuple[str, int], list[Hit]]:
+    """``{(family, index of the key token): hits, best first}`` for every frame match of ``doc``."""
     cached = doc.user_data.get(_USER_DATA)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    found: dict[int, tuple[str, str]] = {}
+    found: dict[tuple[str, int], list[Hit]] = {}
     if doc.has_annotation("DEP"):
-        by_name = {f["name"]: f for f in load_frames()}
+        by_label = {_label(f): f for f in load_frames()}
+        seen: set[tuple[str, tuple[int, ...]]] = set()
         for match_id, tokens in _matcher(doc.vocab)(doc):
-            name = doc.vocab.strings[match_id]
-            found.setdefault(tokens[0], (by_name[name]["outcome"], name))
+            label = doc.vocab.strings[match_id]
+            if (label, tuple(tokens)) in seen:
+                continue
+            seen.add((label, tuple(tokens)))
+            frame = by_label[label]
+            ids = [node["RIGHT_ID"] for node in frame.patterns[0]]
+            nodes = dict(zip(ids, tokens, strict=True))
+            found.setdefault((frame.family, nodes[frame.key]), []).append(Hit(frame, nodes))
+        for hits in found.values():
+            hits.sort(key=_rank)
     doc.user_data[_USER_DATA] = found
     return found
+
+
+def hits_at(tok: Token, family: str) -> list[Hit]:
+    """The hits of ``family`` filed under ``tok``, best first."""
+    return frame_hits(tok.doc).get((family, tok.i), [])
+
+
+def frame_outcomes(doc: Doc) -> dict[int, tuple[str, str]]:
+    """``{index of the anchoring verb: (outcome, frame name)}`` for the displacement frames."""
+    return {i: (hits[0].frame.outcome, hits[0].frame.name)
+            for (family, i), hits in frame_hits(doc).items() if family == "displacement"}

@@ -19,7 +19,7 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract import lexicon as lx
-from counterclaim.extract.frames import frame_outcomes
+from counterclaim.extract.frames import hits_at
 
 _INTRANSITIVE = {"die", "drown", "perish", "disappear", "vanish", "flee"}
 _COPULAS = {"be", "remain", "go", "become", "lie", "stay", "get", "end", "turn"}
@@ -77,71 +77,25 @@ def _outcome_word(tok: Token) -> str | None:
     return None
 
 
-def _displacement(verb: Token, lemma: str, own: Token | None) -> str | None:
+def _displacement(verb: Token) -> str | None:
     """"40,000 inhabitants left the town", "had to leave their homes", "were forced out of the
-    district", "driven from their villages": the outcome frames of ``extract.frames`` (patterns in
-    ``lexicons/data/outcome_frames.json``) anchored on this verb."""
-    found = frame_outcomes(verb.doc).get(verb.i)
-    return found[0] if found else None
+    district", "driven from their villages": the displacement frames anchored on this verb."""
+    hits = hits_at(verb, "displacement")
+    return hits[0].frame.outcome if hits else None
 
 
 def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
     """Outcome carried by a verb's complement: "taken hostage", "went missing", "left homeless",
-    "frozen to death", "lost their lives", "suffered injuries", "were in hospital".
+    "frozen to death", "lost their lives", "suffered injuries", "were in hospital": the
+    ``complement`` frames filed under the verb (the first by its complement, left to right).
 
     ``own`` is the figure's own head, which is not its complement ("holds 1,100 prisoners")."""
-    lemma = lemma_of(verb)
-    displaced = _displacement(verb, lemma, own)
+    displaced = _displacement(verb)
     if displaced:
         return displaced
-    for child in _kids(verb):
-        if own is not None and child.i == own.i:
-            continue
-        w = child.lower_
-        if child.dep_ == "prt" and w == "away" and lemma in ("take", "carry", "lead"):
-            return "captured"  # "27 were taken away"
-        if child.dep_ in ("acomp", "oprd", "xcomp", "attr", "dobj", "ccomp", "advmod", "npadvmod", "amod"):
-            if w in ("hostage", "hostages", "prisoner", "prisoners", "captive", "captives"):
-                return "captured"
-            if w in ("dead", "killed", "lifeless"):
-                return "killed"
-            if w in ("missing", "unaccounted", "disappeared"):
-                return "missing"
-            if w in ("homeless", "displaced", "refugees"):
-                return "displaced"
-            if w in ("wounded", "injured", "hurt", "injuries", "wounds", "injury"):
-                return "injured"
-            if w in ("lives", "life") and lemma in ("lose", "claim", "take", "cost", "sacrifice"):
-                return "killed"
-        if child.dep_ in ("prep", "agent"):
-            objs = [g for g in _kids(child) if g.dep_ in ("pobj", "amod", "acomp")]
-            for obj in objs:
-                o = obj.lower_
-                if w == "to" and o == "death" and lemma in _TO_DEATH:
-                    return "killed"
-                if w == "as" and o in ("dead", "killed", "missing", "injured", "wounded"):
-                    return lx.OUTCOME_NOUNS.get(o) or "killed"
-                if w in ("in", "into", "to") and o in ("hospital", "hospitals", "captivity", "custody"):
-                    return "injured" if o.startswith("hospital") else "captured"
-                if w == "in" and o in ("condition",) and any(
-                        g.lower_ in ("critical", "serious", "stable", "grave") for g in _kids(obj)):
-                    return "injured"  # "in a critical condition"
-                if w == "without" and o in ("shelter", "homes", "home", "roof"):
-                    return "displaced"
-                if w == "from" and o in ("homes", "home", "houses"):
-                    return "displaced"
-                if w == "among" and o in lx.OUTCOME_NOUNS:
-                    return lx.OUTCOME_NOUNS[o]
-                if w == "among" and o in ("those", "people", "others"):  # "among those detained"
-                    for acl in _kids(obj):
-                        found = lx.OUTCOME_VERBS.get(lemma_of(acl)) if acl.dep_ in ("acl", "relcl", "amod") else None
-                        if found:
-                            return found
-                if w == "for" and o in ("dead",):
-                    return "killed"
-                if w == "for" and (o in ("wounds", "injuries", "burns", "injury", "wound")
-                                   or any(g.lower_ in ("wounds", "injuries", "burns") for g in obj.subtree)):
-                    return "injured"  # "treated for gunshot wounds"
+    for hit in hits_at(verb, "complement"):
+        if own is None or hit.nodes["comp"] != own.i:
+            return hit.frame.outcome
     return None
 
 
@@ -185,7 +139,7 @@ def _verb_outcome(verb: Token, role: str, own: Token | None = None) -> tuple[str
         if lemma in _INTRANSITIVE:
             return lx.OUTCOME_VERBS[lemma], "verb"
         for leaving in [verb] + [c for c in _kids(verb) if c.dep_ == "xcomp"]:  # "had to leave their homes"
-            if _displacement(leaving, lemma_of(leaving), own):
+            if _displacement(leaving):
                 return "displaced", "verb-complement"
         if lemma in _TO_DEATH and comp == "killed":  # "40 climbers froze to death"
             return comp, "verb-complement"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-LEXICON_VERSION = "counterclaim.lexicons.v2"
+LEXICON_VERSION = "counterclaim.lexicons.v3"
 
 
 class LexiconError(ValueError):
