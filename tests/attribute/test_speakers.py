@@ -290,3 +290,44 @@ def test_a_new_sentence_with_its_own_statement_does_not_attribute_the_quotation_
 
 def test_a_bare_attribution_after_a_sentence_final_quotation_still_counts() -> None:
     assert attributed("“We will rebuild every house,” the mayor said.") == [("the mayor", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural description is never "he", "she" or "I"
+        ("Two aides to Mayor Lena Holm said the plan was dead. Holm disagreed. “It is alive and well,” she said.",
+         "Lena Holm"),
+        ("Maria Lopez met the women outside the clinic, where the nurses told her the wards were full. "
+         "“We cannot go on like this,” she said.", "Maria Lopez"),
+        ("Rafael Ortiz spoke after several protesters addressed the crowd. “I have heard you,” he said.",
+         "Rafael Ortiz"),
+    ],
+)
+def test_a_singular_pronoun_never_resolves_to_a_plural_description(text: str, expected: str) -> None:
+    assert attributed(text)[-1][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description's head noun gives its gender: "a young man" is not "she"
+        ("Nora Bell watched as a young man shouted at the guards. “They did nothing wrong,” she said.",
+         "Nora Bell"),
+        ("The spokeswoman said the camp was full, and Tomas Brell agreed. “There is no room left,” he said.",
+         "Tomas Brell"),
+        ("Pia Lund thanked the chairman for his help. “Without him we would have failed,” she said.",
+         "Pia Lund"),
+    ],
+)
+def test_a_description_has_the_gender_of_its_head_noun(text: str, expected: str) -> None:
+    assert attributed(text)[-1][0] == expected
+
+
+def test_a_shared_surname_takes_the_gender_of_the_given_name() -> None:
+    text = ("Maria Garcia said her husband Carlos Garcia had left the town. Garcia said she would stay. "
+            "“My home is here,” she said.")
+    assert attributed(text)[-1][0] == "Maria Garcia"
+    text = ("Maria Garcia said her husband Carlos Garcia had left the town. Garcia said he would not return. "
+            "“My work is in the city,” he said.")
+    assert attributed(text)[-1][0] == "Carlos Garcia"

@@ -39,6 +39,7 @@ class Who:
     end: int
     person: bool = False
     named: bool = False
+    plural: bool = False  # "the women", "two aides": never "he", "she" or "I"
 
 
 def _span_words(span: Span | list[Token]) -> list[str]:
@@ -226,18 +227,21 @@ class PersonHistory:
         insort(self.seen, _Seen(who, org, speaker), key=lambda s: s.who.start)
 
     def last_person(self, before: int, named_only: bool = False, after: int = -1, gender: str | None = None,
-                    gender_of: Callable[[str], str | None] | None = None) -> Who | None:
+                    gender_of: Callable[[str], str | None] | None = None, singular: bool = False) -> Who | None:
         """The latest person mentioned before offset ``before`` (and after ``after``); with ``gender``,
-        the latest whose known gender (``gender_of``) does not contradict it."""
+        the latest whose known gender (``gender_of``) does not contradict it; with ``singular``, never a
+        plural description."""
         for s in reversed(self.seen):
             if s.who.start < before and s.who.start > after and s.who.person and (s.who.named or not named_only):
                 if gender and gender_of is not None and gender_of(s.who.name) not in (None, gender):
+                    continue
+                if singular and s.who.plural:
                     continue
                 return s.who
         return None
 
     def last_speaker(self, before: int, within: int, gender: str | None = None,
-                     gender_of: Callable[[str], str | None] | None = None) -> Who | None:
+                     gender_of: Callable[[str], str | None] | None = None, singular: bool = False) -> Who | None:
         """The latest person who spoke (subject of a speech verb, or a quotation's speaker) within
         ``within`` characters before ``before``, of a gender that does not contradict ``gender``:
         "he said" after a quotation is its speaker's, not the person the quotation is about."""
@@ -246,7 +250,7 @@ class PersonHistory:
                 continue
             if s.who.start < before - within:
                 break
-            if s.speaker and s.who.person and not (
+            if s.speaker and s.who.person and not (singular and s.who.plural) and not (
                     gender and gender_of is not None and gender_of(s.who.name) not in (None, gender)):
                 return s.who
         return None
@@ -335,8 +339,15 @@ class Genders:
             g = self._words.get(sw.clean_word(w))
             if g:
                 return g
+        if words[-1].islower():  # a description: its head noun ("the spokeswoman", "two men")
+            g = self._words.get(sw.clean_word(words[-1]))
+            if g:
+                return g
         key = self._key(name)
         box = self.votes.get(key or "")
+        first = self._first.get(words[0].lower()) if len(words) > 1 else None
+        if box and box["m"] and box["f"] and first:
+            return first  # two people share the surname ("Ana Ruiz" and "Tomas Ruiz"): the given name tells
         if box and box["m"] != box["f"]:
             return "m" if box["m"] > box["f"] else "f"
-        return self._first.get(words[0].lower()) if len(words) > 1 else None
+        return first

@@ -238,7 +238,8 @@ class _Attributor:
         if tok.lower_ in sw.DOCUMENT_NOUNS and tok.pos_ == "NOUN":  # "the relevant declaration" → "the declaration"
             phrase = " ".join(t.text for t in span if not (t.head.i == tok.i and t.pos_ == "ADJ" and t.dep_ == "amod"))
         person = tok.lemma_.lower() in sw.PERSON_NOUNS or tok.ent_type_ == "PERSON"
-        who = Who(phrase, span.start_char, span.end_char, person=person, named=False)
+        who = Who(phrase, span.start_char, span.end_char, person=person, named=False,
+                  plural=tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children))
         if resolve and (person or tok.lemma_.lower() in _ROLE_WORDS) and span[0].lower_ == "the" \
                 and tok.lemma_.lower() not in sw.KEEP_DESCRIPTIONS:
             # "Ana Ruiz, a baker, ... the 62-year-old baker said": a description names the person the text
@@ -267,8 +268,10 @@ class _Attributor:
         gender = pronoun_gender(tok.lower_)
         if tok.lower_ in sw.PERSONAL_PRONOUNS or tok.lower_ in ("i", "we"):
             # the last person who spoke nearby (not the person talked about), else the last person named
-            found = self.history.last_speaker(tok.idx, SPEAKER_WINDOW, gender=gender, gender_of=self.genders.of) \
-                or self.history.last_person(tok.idx, gender=gender, gender_of=self.genders.of)
+            singular = tok.lower_ != "we"
+            found = self.history.last_speaker(tok.idx, SPEAKER_WINDOW, gender=gender, gender_of=self.genders.of,
+                                              singular=singular) \
+                or self.history.last_person(tok.idx, gender=gender, gender_of=self.genders.of, singular=singular)
         else:
             found = self.history.last_org(tok.idx) or self.history.last_person(tok.idx)
         if found is None and tok.lower_ in sw.PERSONAL_PRONOUNS:  # nobody spoke yet: the last person named
