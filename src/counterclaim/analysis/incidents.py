@@ -24,6 +24,15 @@ judgment", "a 2002 report"), or followed by a reporting verb before the figure (
 the government said … that fewer than 100 …").
 A subset figure (``part_of``) follows its whole.
 
+**Which whole tolls count one place.** The title and the lead say what the article is about:
+their tolls stay the incident's. Another whole toll of the primary incident whose clause locates
+it in a place that is not one of the incident's own places (its main place, the places of its
+names, those named in the title, those the lead's tolls are counted at), nor a place the text
+puts in one of them or one of them in ("Riverton, Northland"), is a partial count of that place:
+"in Westford", or "on the city" where "the city" is the town named last. So is one counted at a
+place the text names as where people fled to ("arrived in X"): such a place is never the
+incident's (:func:`counterclaim.analysis.kinds.located_elsewhere`).
+
 **Where.** Places are weighted per incident: 0.5 per mention (up to 4), +3 in the title,
 +4 as the place of an event name ("Khojaly massacre"), +2 after "town/city/village of",
 +1 per figure sentence of the incident (up to 3); countries and adjectives of nationality
@@ -42,6 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from counterclaim.analysis.countries import country, country_name, is_country_name
 from counterclaim.analysis.dates import DateMention, date_mentions, parse_iso, relative_spans
+from counterclaim.analysis.kinds import figure_place, located_elsewhere, refuge_keys
 from counterclaim.analysis.places import HEADS, EventName, PlaceMention, event_names, place_key, related_keys
 from counterclaim.read.header import header_length
 from counterclaim.records import Figure, Result
@@ -85,6 +95,9 @@ class Incident:
     scope: str = "incident"
     """``incident``, or ``background`` for a document's cumulative tolls ("since 2003"): they form
     their own events and never join an incident's event."""
+    located: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Figure id → (kind, reason) for whole tolls that their clause counts at another town than the
+    incident's (:func:`counterclaim.analysis.kinds.located_elsewhere`); :func:`final_kinds` applies them."""
 
     @property
     def year(self) -> int | None:
@@ -329,6 +342,7 @@ def find_incidents(result: Result, places: list[PlaceMention]) -> list[Incident]
     primary_names = [n for n in names if not _inside((n.start, n.end), secondary_sentences)]
     primary.places = _weights(text, primary_places, primary_names, title, primary_sentences)
     primary.names = _name_list(primary_names, text, title)
+    _locate_figures(primary, by_id, text, places, primary_names, sentence_of, lead, title)
     main = primary.place.key if primary.place else None
     for inc in incidents:
         inc_place = inc.place if inc is not primary else primary.place
@@ -390,18 +404,53 @@ def _background(secondary: dict[tuple[int, str], Incident], text: str, sentence:
     return secondary[key]
 
 
+def _locate_figures(primary: Incident, by_id: dict[str, Figure], text: str, places: list[PlaceMention],
+                    names: list[EventName], sentence_of: dict[str, Span], lead: list[Span],
+                    title: Span | None) -> None:
+    """Fill ``primary.located``: its whole tolls that their clause counts at another town (see
+    :func:`counterclaim.analysis.kinds.located_elsewhere`). The title and the lead say what the
+    article is about: their tolls are the incident's, and the incident's own places are its main
+    place, the places of its names, those named in the title and those its lead's tolls are counted
+    at; a place named as where people fled to is never one of them, unless named so."""
+    figures = [by_id[fid] for fid in primary.figures]
+    in_lead = {f.id for f in figures if _inside(f.span, lead)}
+    stated = {place_key(n.place) for n in names} | {p.key for p in places if p.kind == "place" and title
+                                                    and _inside((p.start, p.end), [title])}
+    for f in figures:
+        if f.id in in_lead and f.kind == "whole" and not f.part_of:
+            located = figure_place(f, text, places, sentence_of[f.id])
+            if located is not None:
+                stated.add(located[0].key)
+    own = stated | ({primary.place.key} if primary.place and primary.place.kind == "place" else set())
+    refuges = {k for k in refuge_keys(text, places) if not any(related_keys(k, n) for n in stated)}
+    for f in figures:
+        if f.kind != "whole" or f.part_of or f.id in in_lead:
+            continue
+        decided = located_elsewhere(f, text, places, sentence_of[f.id], own, refuges)
+        if decided is not None:
+            primary.located[f.id] = decided
+
+
 def final_kinds(result: Result, incidents: list[Incident]) -> Result:
-    """The Result with ``other_incident`` set on figures dated to another incident than the primary one.
+    """The Result with the kinds its incidents decide: ``other_incident`` on figures dated to another
+    incident than the primary one, ``partial`` on whole tolls counted at another town (``located``).
 
     A figure of a secondary incident ("131 people ... in Baku in January 1990" in a 1992 report) is
     about another incident; it is that incident's toll in the event it joins.
     """
     elsewhere = {fid for inc in incidents if not inc.is_primary and inc.scope == "incident" for fid in inc.figures}
-    if not elsewhere:
+    located = {fid: decided for inc in incidents if inc.is_primary for fid, decided in inc.located.items()}
+    if not elsewhere and not located:
         return result
-    figures = tuple(replace(f, kind="other_incident", kind_reason=f"dated to another incident ({inc.date_text})")
-                    if f.id in elsewhere and f.kind in ("whole", "partial", None) and not f.part_of else f
-                    for inc in incidents for f in result.figures if f.id in inc.figures)
+
+    def final(f: Figure, inc: Incident) -> Figure:
+        if f.id in elsewhere and f.kind in ("whole", "partial", None) and not f.part_of:
+            return replace(f, kind="other_incident", kind_reason=f"dated to another incident ({inc.date_text})")
+        if f.id in located and f.kind == "whole" and not f.part_of:
+            return replace(f, kind=located[f.id][0], kind_reason=located[f.id][1])
+        return f
+
+    figures = tuple(final(f, inc) for inc in incidents for f in result.figures if f.id in inc.figures)
     order = {f.id: i for i, f in enumerate(result.figures)}
     return replace(result, figures=tuple(sorted(figures, key=lambda f: order[f.id])))
 

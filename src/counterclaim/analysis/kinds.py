@@ -12,6 +12,11 @@ Every stored figure gets one of :data:`counterclaim.records.FIGURE_KINDS`:
   date), those on one register ("certified", "identified", "registered" right after the
   figure), what one witness counted ("I saw"), one of several places counted in one sentence;
   "these N" takes the kind of the earlier figure of N it refers back to;
+* ``partial`` also — a count its clause places in another town than the incident's (set when the
+  document's incidents are found, :func:`located_elsewhere`): "a mortar hit the market in the
+  town, killing two", where "the town" is the town named last, not the incident's; "a car bomb in
+  the capital, Easton, killed five" in a report on an attack in another province; or a count at a place the
+  text names as where people fled to or arrived in (a refuge is not the incident's place);
 * ``other_incident`` — a figure dated to another time than the document's incident (set when
   the document's incidents are found, :func:`counterclaim.analysis.incidents.find_incidents`);
 * ``whole`` — the incident's toll (for its victim group): none of the above.
@@ -28,6 +33,7 @@ import re
 from dataclasses import replace
 
 from counterclaim import lexicons as _lex
+from counterclaim.analysis.places import PlaceMention, related_keys
 from counterclaim.records import Figure
 
 _BACKGROUND = re.compile(
@@ -159,3 +165,126 @@ def _referent(figure: Figure, before: list[Figure], text: str) -> Figure | None:
 
 REFERENT_REACH = 50
 """How many earlier figures "these N" may refer back to (keeps a document of thousands of figures linear)."""
+
+
+# -- counts at another place than the incident's ------------------------------------------------
+
+PLACE_NOUNS = _lex.words("place_nouns.txt")
+"""Nouns of a settlement (lexicons/data/place_nouns.txt): "the city" refers back to the town named last."""
+_NOUNS = "|".join(sorted(PLACE_NOUNS | {"province", "district", "region", "state", "county", "governorate",
+                                        "municipality", "area"}, key=len, reverse=True))
+_PREPOSITIONS = r"in|at|on|near|outside|around|inside|across|throughout|off|upon"
+_LOCATED_BEFORE = re.compile(rf"\b(?i:{_PREPOSITIONS})\s+(?:(?i:the|a|an)\s+)?"
+                             rf"(?:(?:[\w'’.-]+\s+){{0,3}}?(?i:{_NOUNS})(?:\s+of|,)\s+)?$")
+"""What comes right before a place the clause locates something in: "in", "near the city of", "in the
+southeastern province of", "in the capital," (a place after "from", "to" or "into" is where people
+came from or went)."""
+_DESCRIPTION = re.compile(rf"\b(?i:{_PREPOSITIONS})\s+(?i:the)\s+(?P<noun>{'|'.join(sorted(PLACE_NOUNS))})\b"
+                          rf"(?!\s+of\b|['’]s\b|,?\s+(?-i:[A-Z]))", re.IGNORECASE)
+"""A definite description of a settlement in a locative phrase ("on the city", "in the town"), not
+"the town of X", "the city's", "the capital, X" (those name it)."""
+_REPORTED_AT = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+)?|speaking|spoke|announced|reported|official|"
+                          r"officials|spokesman|spokeswoman|ministry)\s+$", re.IGNORECASE)
+"""Right before the preposition: where the speaker was ("said in X", "an official in X"), not the figure."""
+_REFUGE = re.compile(rf"\b(?i:(?:arrived|arriving|arrives|arrive)\s+(?:in|at)|(?:fled|fleeing|flee|flees|escaped|"
+                     rf"escaping|evacuated)\s+(?:to|into|towards?)|sought\s+(?:refuge|shelter|safety)\s+(?:in|at)|"
+                     rf"made\s+(?:their|his|her|its)\s+way\s+(?:to|into))\s+(?:(?i:the)\s+)?"
+                     rf"(?:(?:[\w'’.-]+\s+){{0,3}}?(?i:{_NOUNS})\s+of\s+)?$")
+"""Right before a place the text names as where people fled to or arrived in."""
+RESOLVE_SENTENCES = 2
+""""The city" refers back to the place named last in its own sentence or the two before it."""
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n")
+
+
+def _clause_span(figure: Figure, text: str, sentence: tuple[int, int]) -> tuple[int, int]:
+    s0, s1 = max(sentence[0], figure.span[0] - CUE_REACH), min(sentence[1], figure.span[1] + CUE_REACH)
+    clause = _clause(text[s0:s1], figure.span[0] - s0, figure.span[1] - s0)
+    start = s0 + text[s0:s1].find(clause)
+    return start, start + len(clause)
+
+
+def _named_before(text: str, start: int, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place (not a country) named last before ``start``, in its sentence or the two before it."""
+    for m in reversed(mentions):
+        if m.end > start or m.kind != "place":
+            continue
+        breaks = sum(1 for b in _SENTENCE_BREAK.finditer(text, m.end, start))
+        return m if breaks <= RESOLVE_SENTENCES else None
+    return None
+
+
+def figure_place(figure: Figure, text: str, mentions: list[PlaceMention], sentence: tuple[int, int]
+                 ) -> tuple[PlaceMention, str] | None:
+    """Where a figure's clause locates it, nearest the figure first: a place named after a locative
+    preposition ("in Westford", "near the village of X"), or a settlement described ("on the city")
+    that refers back to the place named last; with the words that locate it. None when the clause
+    names no place (countries and nationalities are no place here: they hold the incident's town)."""
+    c0, c1 = _clause_span(figure, text, sentence)
+    found: list[tuple[int, PlaceMention, str]] = []
+    for m in mentions:
+        if m.kind != "place" or not (c0 <= m.start and m.end <= c1) or m.start < figure.span[1] and \
+                m.end > figure.span[0]:
+            continue
+        before = _LOCATED_BEFORE.search(text[max(c0, m.start - 60):m.start])
+        if before and not _REPORTED_AT.search(text[max(c0, m.start - 60):m.start - len(before.group(0))]):
+            found.append((min(abs(m.start - figure.span[1]), abs(figure.span[0] - m.end)), m,
+                          " ".join((before.group(0) + text[m.start:m.end]).split())))
+    for d in _DESCRIPTION.finditer(text, c0, c1):
+        if _REPORTED_AT.search(text[max(c0, d.start() - 30):d.start()]):
+            continue
+        referent = _named_before(text, d.start(), mentions)
+        if referent is not None:
+            found.append((min(abs(d.start() - figure.span[1]), abs(figure.span[0] - d.end())), referent,
+                          f"{' '.join(d.group(0).split())} ({referent.name})"))
+    if not found:
+        return None
+    _, place, words = min(found, key=lambda x: x[0])
+    return place, words
+
+
+def refuge_keys(text: str, mentions: list[PlaceMention]) -> set[str]:
+    """Keys of places the text names as where people fled to or arrived in ("arrived in X")."""
+    return {m.key for m in mentions if m.kind == "place" and _REFUGE.search(text[max(0, m.start - 60):m.start])}
+
+
+_NESTED = re.compile(r"^(?:\s*,\s*|\s+(?:in|on|of)\s+(?:the\s+)?"
+                     r"(?:(?!(?:north|south|east|west)\w*\s+of\b)[a-z-]+\s+){0,3}?(?:of\s+)?"
+                     r"|\s+at\s+the\s+[a-z]+\s+of\s+)$")
+"""Between a place and the place it lies in: "Riverton, Northland", "Port Amber at the tip of Westisle",
+"Hilltown in the territory of Eastvale" (not "west of": a place beside another is not in it)."""
+
+
+def nested(a: str, b: str, text: str, mentions: list[PlaceMention]) -> bool:
+    """Whether the text puts the place of key ``a`` in the place of key ``b`` or ``b`` in ``a``."""
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if {first.key, second.key} == {a, b} and first.kind == second.kind == "place" \
+                and second.start - first.end <= 40 and _NESTED.match(text[first.end:second.start]):
+            return True
+    return False
+
+
+def located_elsewhere(figure: Figure, text: str, mentions: list[PlaceMention], sentence: tuple[int, int],
+                      incident_keys: set[str], refuges: set[str]) -> tuple[str, str] | None:
+    """``("partial", reason)`` for a figure its clause counts at another town than the incident's.
+
+    Args:
+        figure: a figure of the document's incident whose kind is ``whole``.
+        text: the document text.
+        mentions: the place mentions of the text (original offsets), sorted by offset.
+        sentence: the figure's sentence.
+        incident_keys: keys of the incident's own places (its main place, the places of its names, of
+            its title and of its lead's tolls); a place the text puts in one of them, or one of them
+            in, is no other place ("Riverton, Northland").
+        refuges: keys of places named as where people fled to or arrived in (:func:`refuge_keys`), less
+            the places of the incident's names; a refuge is never the incident's place.
+    """
+    located = figure_place(figure, text, mentions, sentence)
+    if located is None:
+        return None
+    place, words = located
+    if place.key in refuges:
+        return "partial", f"counted at {place.name}, where people fled to: {words!r}"
+    own = incident_keys - refuges
+    if own and not any(related_keys(place.key, k) or nested(place.key, k, text, mentions) for k in own):
+        return "partial", f"one place, not the incident's: {words!r}"
+    return None
