@@ -331,3 +331,24 @@ def test_a_shared_surname_takes_the_gender_of_the_given_name() -> None:
     text = ("Maria Garcia said her husband Carlos Garcia had left the town. Garcia said he would not return. "
             "“My work is in the city,” he said.")
     assert attributed(text)[-1][0] == "Carlos Garcia"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title-case headline's capitals mark no names: the name ends where the headline's verb begins
+        ("Dan Pike Slams Rivals And Press Over Leak\n\nThe senator criticised the leak on Monday. "
+         "“It was a disgrace to the chamber,” Pike said.", "Dan Pike"),
+        ("Governor Paul Kerr Rejects Calls For Inquiry Into Prison Deaths\n\n“There is nothing to investigate "
+         "here,” Kerr told the assembly.", "Paul Kerr"),
+        ("John Mason Defends Police Chief After Protest Deaths\n\n“The chief acted within the law at every step,” "
+         "Mason said.", "John Mason"),
+        ("Mayor Lena Holm Visits Flooded Towns In The North\n\n“We will rebuild every house,” Holm told reporters.",
+         "Lena Holm"),
+        # not a headline: a name in running text keeps all its words
+        ("Ana de la Cruz, a nurse, spoke first. “We need more beds in every ward,” de la Cruz said.",
+         "Ana de la Cruz"),
+    ],
+)
+def test_names_in_a_title_case_headline_stop_at_the_name(text: str, expected: str) -> None:
+    assert attributed(text) == [(expected, None)]

@@ -62,6 +62,19 @@ _CAP_RUN = re.compile(r"(?<![\w.])((?:[A-Z]\.|[A-Z][\w'’-]*|(?:de|da|di|del|va
                       r"(?=\s+[A-Z]))(?:[ \t]+|\n[ \t]*)){1,4}[A-Z][\w'’-]*(?![\w'’-])")
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def title_case_line(text: str, pos: int) -> bool:
+    """True when the line holding offset ``pos`` is written in title case, as headlines are ("Senator
+    Slams Rivals Over Leak"): its capitals mark no names."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    long = [w for w in _WORD.findall(line[:400]) if len(w) > 3]
+    return len(long) >= 4 and all(w[0].isupper() for w in long) and not line.isupper()
+
+
 class NameIndex:
     """Every personal name of a document, for fullest-form look-ups.
 
@@ -74,9 +87,19 @@ class NameIndex:
         self.norm = norm
         self.names: list[tuple[int, list[str]]] = []
         self.persons: list[list[str]] = []
+        titled: dict[int, bool] = {}
+
+        def headline(pos: int) -> bool:
+            line = doc.text.rfind("\n", 0, pos)
+            if line not in titled:
+                titled[line] = title_case_line(doc.text, pos)
+            return titled[line]
+
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                words = sw.strip_titles(_span_words(ent))
+                words = sw.cut_name(sw.strip_titles(_span_words(ent)))
+                if headline(ent.start_char):
+                    words = words[:2]  # "Ana Ruiz Visits Towns": in a headline, a name's end is unknown
                 if words and sw.name_tokens_ok(words):
                     self.names.append((self.orig(ent.start_char), words))
                     self.persons.append(words)
@@ -89,7 +112,9 @@ class NameIndex:
             while run and sw.is_joiner(run[-1].text):
                 run.pop()
             if len(run) >= 2:
-                words = sw.strip_titles(_span_words(run))
+                words = sw.cut_name(sw.strip_titles(_span_words(run)))
+                if headline(run[0].idx):
+                    words = words[:2]
                 if len(words) >= 2 and sw.name_tokens_ok(words):
                     self.names.append((self.orig(run[0].idx), words))
             run = []
@@ -99,7 +124,9 @@ class NameIndex:
         for m in _CAP_RUN.finditer(norm.original, lo, hi):  # only this piece's stretch of the original
             if m.start() not in kept or m.end() - 1 not in kept:
                 continue  # header lines (author, URL, ...) are not part of the text
-            words = sw.strip_titles(m.group(0).split())
+            words = sw.cut_name(sw.strip_titles(m.group(0).split()))
+            if title_case_line(norm.original, m.start()):
+                words = words[:2]
             if len(words) >= 2 and sw.name_tokens_ok(words) and words[0].lower() not in _NOT_FIRST:
                 self.names.append((m.start(), words))
         self.names.sort(key=lambda x: x[0])

@@ -36,6 +36,7 @@ GENERIC_AUDIENCE = _lex.words("generic_audiences.txt")
 OBJECT_PRONOUNS = {"her", "him", "me", "us", "them"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 PERSONAL_PRONOUNS = {"he", "she"}
+_NOT_NAME_WORDS = _lex.words("not_name_words.txt")
 _NAME_JOINERS = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "ben",
                  "abu", "le", "la", "du", "dos", "das", "y", "-"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -75,7 +76,18 @@ def name_tokens_ok(words: list[str]) -> bool:
     if not words:
         return False
     caps = [w for w in words if w[:1].isupper()]
+    if any(clean_word(w) in _NOT_NAME_WORDS for w in words):
+        return False  # "Slams Rivals And Press", "Kerr Wednesday": a headline or a date, not a name
     return all(w[:1].isupper() or clean_word(w) in _NAME_JOINERS | _SUFFIXES for w in words) and bool(caps)
+
+
+def cut_name(words: list[str]) -> list[str]:
+    """A run of capitalised words cut before the first word no name holds ("Tom Reyes Wednesday" → "Tom
+    Reyes", "Dan Pike And" → "Dan Pike")."""
+    for n, w in enumerate(words):
+        if clean_word(w) in _NOT_NAME_WORDS:
+            return words[:n]
+    return words
 
 
 def is_joiner(word: str) -> bool:
