@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from counterclaim.analysis.countries import country, country_name, is_country_name
 from counterclaim.analysis.dates import DateMention, date_mentions, parse_iso, relative_spans
-from counterclaim.analysis.kinds import figure_place, located_elsewhere, refuge_keys
+from counterclaim.analysis.kinds import every_mention, figure_place, located_elsewhere, refuge_keys
 from counterclaim.analysis.places import HEADS, EventName, PlaceMention, event_names, place_key, related_keys
 from counterclaim.read.header import header_length
 from counterclaim.records import Figure, Result
@@ -413,6 +413,7 @@ def _locate_figures(primary: Incident, by_id: dict[str, Figure], text: str, plac
     place, the places of its names, those named in the title and those its lead's tolls are counted
     at; a place named as where people fled to is never one of them, unless named so."""
     figures = [by_id[fid] for fid in primary.figures]
+    places = every_mention(text, places)
     in_lead = {f.id for f in figures if _inside(f.span, lead)}
     stated = {place_key(n.place) for n in names} | {p.key for p in places if p.kind == "place" and title
                                                     and _inside((p.start, p.end), [title])}

@@ -242,23 +242,39 @@ def figure_place(figure: Figure, text: str, mentions: list[PlaceMention], senten
     return place, words
 
 
+def every_mention(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, plus every other place in the text where a place's name is written again (a
+    finder may tag a name in one sentence and miss it in the next; "the town" must still find it)."""
+    taken = [(m.start, m.end) for m in mentions]
+    extra: list[PlaceMention] = []
+    for name in sorted({m.name for m in mentions if m.kind == "place"}, key=len, reverse=True):
+        model = next(m for m in mentions if m.kind == "place" and m.name == name)
+        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(found.start() < e and s < found.end() for s, e in taken):
+                taken.append((found.start(), found.end()))
+                extra.append(replace(model, start=found.start(), end=found.end()))
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
 def refuge_keys(text: str, mentions: list[PlaceMention]) -> set[str]:
     """Keys of places the text names as where people fled to or arrived in ("arrived in X")."""
     return {m.key for m in mentions if m.kind == "place" and _REFUGE.search(text[max(0, m.start - 60):m.start])}
 
 
-_NESTED = re.compile(r"^(?:\s*,\s*|\s+(?:in|on|of)\s+(?:the\s+)?"
-                     r"(?:(?!(?:north|south|east|west)\w*\s+of\b)[a-z-]+\s+){0,3}?(?:of\s+)?"
+_NESTED = re.compile(r"^(?:\s*,\s*|\s+(?:in|on|of)\s+(?:the\s+(?:[a-z-]+\s+){0,3}?(?:of\s+)?"
+                     r"|(?:(?!(?:north|south|east|west)\w*\s+of\b)[a-z-]+\s+){0,3}?(?:of\s+)?)"
                      r"|\s+at\s+the\s+[a-z]+\s+of\s+)$")
 """Between a place and the place it lies in: "Riverton, Northland", "Port Amber at the tip of Westisle",
-"Hilltown in the territory of Eastvale" (not "west of": a place beside another is not in it)."""
+"Hilltown in the east of Eastvale" (not "Hilltown, west of Eastvale": a place beside another is not in it)."""
 
 
 def nested(a: str, b: str, text: str, mentions: list[PlaceMention]) -> bool:
     """Whether the text puts the place of key ``a`` in the place of key ``b`` or ``b`` in ``a``."""
     for first, second in zip(mentions, mentions[1:], strict=False):
-        if {first.key, second.key} == {a, b} and first.kind == second.kind == "place" \
-                and second.start - first.end <= 40 and _NESTED.match(text[first.end:second.start]):
+        if first.kind == second.kind == "place" and second.start - first.end <= 40 \
+                and (related_keys(first.key, a) and related_keys(second.key, b)
+                     or related_keys(first.key, b) and related_keys(second.key, a)) \
+                and _NESTED.match(text[first.end:second.start]):
             return True
     return False
 
