@@ -85,6 +85,38 @@ def test_khojaly_compares_like_with_like(dev_ledger: Ledger) -> None:
     assert "best" not in json.dumps(event).replace("best_rule", "")  # no single 'best' on the page
 
 
+def test_khojaly_s_whole_tolls_are_all_counted_at_its_place(dev_ledger: Ledger) -> None:
+    """The whole-toll row lists only whole-event estimates: every claim in it is of kind ``whole``, and
+    no figure of the event whose clause counts it at another place than the event's (read again here
+    from each document's text, with the event's place, not the document's) is among them."""
+    from counterclaim.analysis.kinds import every_mention, figure_place, nested
+    from counterclaim.analysis.places import place_key, related_keys
+    from counterclaim.ledger.ingest import find_places
+    from counterclaim.records import Count, Figure
+
+    event = dev_ledger.event("khojaly-1992")
+    killed = next(r for r in event["outcomes"] if (r["outcome"], r["group"]) == ("killed", "all"))
+    assert killed["whole"] and all(c["kind"] == "whole" for c in killed["whole"])
+    whole = {ref for c in killed["whole"] for ref in c["figures"]}
+    partial = {ref for c in killed["partial"] for ref in c["figures"]}
+    home = place_key(event["place"])
+    elsewhere = []
+    for doc in event["document_details"]:
+        text = dev_ledger.db.scalar("SELECT text FROM documents WHERE id = ?", (doc["id"],))
+        places = every_mention(text, find_places(text))
+        for f in dev_ledger.figures(doc_id=doc["id"]):
+            if f["outcome"] != "killed" or f["event_id"] != event["id"] or f["sentence_start"] is None:
+                continue
+            figure = Figure(id=f["fid"], span=(f["span_start"], f["span_end"]), text=f["text"], outcome="killed",
+                            count=Count(f["value"], f["low"], f["high"], f["qualifier"]))
+            located = figure_place(figure, text, places, (f["sentence_start"], f["sentence_end"]))
+            if located and not related_keys(located[0].key, home) and not nested(located[0].key, home, text,
+                                                                                    places):
+                elsewhere.append(f"{doc['id'][:12]}:{f['fid']}")
+    assert elsewhere  # the documents count some of the dead at other places (a morgue's town, a refuge)
+    assert not set(elsewhere) & whole and set(elsewhere) <= partial, elsewhere
+
+
 def test_background_tolls_are_their_own_events(dev_ledger: Ledger) -> None:
     for stem, count in (("soweto-bomb-1987", 2400), ("green-zone-cnn-2004", 1270)):
         doc = next(d for d in dev_ledger.documents() if _stem(d) == stem)
