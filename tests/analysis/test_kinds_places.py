@@ -81,6 +81,15 @@ def test_the_city_resolves_to_the_town_named_last() -> None:
     assert refuge_keys(text, places) == {place_key("Westford")}
 
 
+def test_the_city_never_refers_back_to_a_street() -> None:
+    text = "Gunmen attacked the town of Westford. A second bomb went off in Mill Road. Nine died in the city."
+    places = lexical_places(text)
+    assert "Mill Road" in {m.name for m in places}
+    figure = _figure(text, "Nine", "Nine died in the city.")
+    located = figure_place(figure, text, places, figure.sentence or (0, 0))
+    assert located is not None and located[0].name == "Westford"
+
+
 def test_a_place_the_text_puts_the_town_in_is_no_other_place() -> None:
     text = ("Gunmen raided the town of Hilltown in the east of Northland province. Later 50 people died in "
             "Northland province.")

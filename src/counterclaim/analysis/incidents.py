@@ -413,7 +413,7 @@ def _locate_figures(primary: Incident, by_id: dict[str, Figure], text: str, plac
     place, the places of its names, those named in the title and those its lead's tolls are counted
     at; a place named as where people fled to is never one of them, unless named so."""
     figures = [by_id[fid] for fid in primary.figures]
-    places = every_mention(text, places)
+    places = every_mention(text, places, [f.source.span for f in by_id.values() if f.source and f.source.span])
     in_lead = {f.id for f in figures if _inside(f.span, lead)}
     stated = {place_key(n.place) for n in names} | {p.key for p in places if p.kind == "place" and title
                                                     and _inside((p.start, p.end), [title])}

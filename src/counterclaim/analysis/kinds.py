@@ -183,8 +183,9 @@ _DESCRIPTION = re.compile(rf"\b(?i:{_PREPOSITIONS})\s+(?i:the)\s+(?P<noun>{'|'.j
                           rf"(?!\s+of\b|['’]s\b|,?\s+(?-i:[A-Z]))", re.IGNORECASE)
 """A definite description of a settlement in a locative phrase ("on the city", "in the town"), not
 "the town of X", "the city's", "the capital, X" (those name it)."""
-_REPORTED_AT = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+)?|speaking|spoke|announced|reported|official|"
-                          r"officials|spokesman|spokeswoman|ministry)\s+$", re.IGNORECASE)
+_REPORTED_AT = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+)?|speaking|spoke|announced|reported|officials?|"
+                          r"spokes(?:man|woman|person)|ministry|police|doctors|authorities|sources?|"
+                          r"correspondents?|reporters?)\s+$", re.IGNORECASE)
 """Right before the preposition: where the speaker was ("said in X", "an official in X"), not the figure."""
 _REFUGE = re.compile(rf"\b(?i:(?:arrived|arriving|arrives|arrive)\s+(?:in|at)|(?:fled|fleeing|flee|flees|escaped|"
                      rf"escaping|evacuated)\s+(?:to|into|towards?)|sought\s+(?:refuge|shelter|safety)\s+(?:in|at)|"
@@ -203,10 +204,16 @@ def _clause_span(figure: Figure, text: str, sentence: tuple[int, int]) -> tuple[
     return start, start + len(clause)
 
 
+_NO_TOWN = re.compile(r"\b(?:Road|Street|St|Avenue|Lane|Square|Bridge|Boulevard|Highway|Station|Airport|Hospital)\.?$",
+                      re.IGNORECASE)
+"""Names of a street, a square or a building: "the city" does not refer back to them."""
+
+
 def _named_before(text: str, start: int, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The place (not a country) named last before ``start``, in its sentence or the two before it."""
+    """The place (not a country, not a street) named last before ``start``, in its sentence or the two
+    before it."""
     for m in reversed(mentions):
-        if m.end > start or m.kind != "place":
+        if m.end > start or m.kind != "place" or _NO_TOWN.search(m.name):
             continue
         breaks = sum(1 for b in _SENTENCE_BREAK.finditer(text, m.end, start))
         return m if breaks <= RESOLVE_SENTENCES else None
@@ -242,10 +249,12 @@ def figure_place(figure: Figure, text: str, mentions: list[PlaceMention], senten
     return place, words
 
 
-def every_mention(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def every_mention(text: str, mentions: list[PlaceMention], skip: list[tuple[int, int]] | None = None
+                  ) -> list[PlaceMention]:
     """The mentions, plus every other place in the text where a place's name is written again (a
-    finder may tag a name in one sentence and miss it in the next; "the town" must still find it)."""
-    taken = [(m.start, m.end) for m in mentions]
+    finder may tag a name in one sentence and miss it in the next; "the town" must still find it),
+    except inside the ``skip`` spans (sources' names: "police in X" is where the speaker is)."""
+    taken = [(m.start, m.end) for m in mentions] + list(skip or ())
     extra: list[PlaceMention] = []
     for name in sorted({m.name for m in mentions if m.kind == "place"}, key=len, reverse=True):
         model = next(m for m in mentions if m.kind == "place" and m.name == name)
