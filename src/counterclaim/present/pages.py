@@ -150,7 +150,8 @@ def source_page(db: Database, source_id: str, page: int = 1) -> dict[str, Any]:
     page = min(max(1, page), pages)
     keys = keys[(page - 1) * SOURCE_EVENTS_PAGE: page * SOURCE_EVENTS_PAGE]
     by_event: dict[str | None, list[dict[str, Any]]] = {k: [] for k in keys}
-    for f in source_figures(db, live, keys):
+    figures = source_figures(db, live, keys, sentences=True)
+    for f in figures:
         by_event.setdefault(f["event_id"], []).append(f)
     names = event_names(db, [k for k in keys if k])
     events = []
@@ -161,7 +162,7 @@ def source_page(db: Database, source_id: str, page: int = 1) -> dict[str, Any]:
                 r.pop(role, None)
             r["claims"] = [{k: c.get(k) for k in _SOURCE_CLAIM_KEYS} for c in r["claims"]]
         events.append({"event_id": event_id, "name": names.get(event_id or "", "(no event)"), "outcomes": rows})
-    _source_evidence(db, events)
+    _source_evidence(events, figures)
     return {**src, "types": summary["types"], "claims": summary["claims"], "documents": summary["documents"],
             "total_events": len(summary["events"]), "page": page, "pages": pages, "events": events,
             "requested_id": source_id}
@@ -171,23 +172,16 @@ SOURCE_EVIDENCE = 5
 """Sentences shown per claim on a source page (``more_evidence`` counts the rest)."""
 
 
-def _source_evidence(db: Database, events: list[dict[str, Any]]) -> None:
-    """Each claim's first :data:`SOURCE_EVIDENCE` sentences with their documents' titles and dates."""
-    claims = [c for e in events for r in e["outcomes"] for c in r["claims"]]
-    docs = document_details(db, sorted({d for c in claims for d in c["documents"]}))
-    by_id = {d["id"]: d for d in docs}
-    full = {d[:12]: d for d in by_id}
-    wanted = [(full.get(short, short), fid) for c in claims
-              for short, fid in (ref.split(":", 1) for ref in c["figures"][:SOURCE_EVIDENCE])]
-    found = figure_sentences(db, wanted)
-    for c in claims:
+def _source_evidence(events: list[dict[str, Any]], figures: list[dict[str, Any]]) -> None:
+    """Each claim's first :data:`SOURCE_EVIDENCE` sentences with their documents' titles and dates,
+    from the page's figure rows (read with their sentences: nothing more is read)."""
+    by_ref = {f"{f['doc_id'][:12]}:{f['fid']}": f for f in figures}
+    for c in (c for e in events for r in e["outcomes"] for c in r["claims"]):
         shown = []
-        for short, fid in (ref.split(":", 1) for ref in c["figures"][:SOURCE_EVIDENCE]):
-            doc_id = full.get(short, short)
-            f = found.get((doc_id, fid))
+        for ref in c["figures"][:SOURCE_EVIDENCE]:
+            f = by_ref.get(ref)
             if f is not None:
-                d = by_id.get(doc_id, {})
-                shown.append({"doc_id": doc_id, "fid": fid, "title": d.get("title"), "published": d.get("published"),
+                shown.append({"doc_id": f["doc_id"], "fid": f["fid"], "title": f["title"], "published": f["published"],
                               "sentence": " ".join((f["sentence"] or f["text"]).split())})
         c["evidence"] = shown
         c["more_evidence"] = max(0, len(c["figures"]) - SOURCE_EVIDENCE)

@@ -286,21 +286,28 @@ def figure_sentences(db: Database, refs: list[tuple[str, str]]) -> dict[tuple[st
 
 
 def source_summary(db: Database, source_id: str) -> dict[str, Any]:
-    """A source's claims counted per event (most first), its documents and its source types."""
-    base = ("FROM figures f JOIN source_spellings s ON s.spelling = f.claimant "
-            "LEFT JOIN incidents i ON i.doc_id = f.doc_id AND i.n = f.incident WHERE s.source_id = ?")
-    events = db.query(f"SELECT i.event_id, COUNT(*) AS n {base} GROUP BY i.event_id", (source_id,))
-    documents = int(db.scalar(f"SELECT COUNT(DISTINCT f.doc_id) {base}", (source_id,)) or 0)
-    types = [r["t"] for r in db.query(
-        "SELECT DISTINCT CASE WHEN f.voice = 'own' THEN 'media' ELSE COALESCE(f.source_type, 'unspecified') END "
-        f"AS t {base}", (source_id,))]
-    ranked = sorted(events, key=lambda r: (-r["n"], r["event_id"] or "~"))
-    return {"events": [(r["event_id"], int(r["n"])) for r in ranked], "claims": sum(int(r["n"]) for r in events),
-            "documents": documents, "types": sorted(types)}
+    """A source's claims counted per event (most first), its documents and its source types (one read)."""
+    rows = db.query(
+        "SELECT i.event_id, f.doc_id, CASE WHEN f.voice = 'own' THEN 'media' "
+        "ELSE COALESCE(f.source_type, 'unspecified') END AS t, COUNT(*) AS n "
+        "FROM figures f JOIN source_spellings s ON s.spelling = f.claimant "
+        "LEFT JOIN incidents i ON i.doc_id = f.doc_id AND i.n = f.incident WHERE s.source_id = ? "
+        "GROUP BY i.event_id, f.doc_id, t", (source_id,))
+    events: dict[str | None, int] = {}
+    documents: set[str] = set()
+    types: set[str] = set()
+    for r in rows:
+        events[r["event_id"]] = events.get(r["event_id"], 0) + int(r["n"])
+        documents.add(r["doc_id"])
+        types.add(r["t"])
+    ranked = sorted(events.items(), key=lambda kv: (-kv[1], kv[0] or "~"))
+    return {"events": ranked, "claims": sum(events.values()), "documents": len(documents), "types": sorted(types)}
 
 
-def source_figures(db: Database, source_id: str, event_ids: list[str | None]) -> list[dict[str, Any]]:
-    """Figure rows of one source in some events (``None`` for figures outside any event)."""
+def source_figures(db: Database, source_id: str, event_ids: list[str | None], *,
+                   sentences: bool = False) -> list[dict[str, Any]]:
+    """Figure rows of one source in some events (``None`` for figures outside any event);
+    ``sentences`` adds each figure's ``sentence`` (as :func:`figure_rows`)."""
     named = [e for e in event_ids if e]
     conditions = []
     if named:
@@ -309,7 +316,8 @@ def source_figures(db: Database, source_id: str, event_ids: list[str | None]) ->
         conditions.append("i.event_id IS NULL")
     if not conditions:
         return []
-    return figure_rows_where(db, ["s.source_id = ?", "(" + " OR ".join(conditions) + ")"], [source_id, *named])
+    return figure_rows_where(db, ["s.source_id = ?", "(" + " OR ".join(conditions) + ")"], [source_id, *named],
+                             sentences=sentences)
 
 
 def document_events(db: Database, doc_id: str) -> list[str]:
