@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import spacy
 from spacy.tokens import Doc
 
-from counterclaim.extract.frames import frame_outcomes, load_frames
+from counterclaim.extract.frames import frame_hits, frame_outcomes, hits_at, load_frames, parse_frames
+from counterclaim.lexicons import LexiconError
 
 NLP = spacy.blank("en")
 
@@ -51,3 +54,78 @@ def test_the_frames_load_with_their_word_lists() -> None:
     assert {"left-home", "forced-out", "driven-from-home"} <= set(frames)
     verbs = frames["left-home"].patterns[0][0]["RIGHT_ATTRS"]["LEMMA"]["IN"]
     assert "leave" in verbs and all(isinstance(v, str) for v in verbs)
+
+
+def hits_of(d: Doc) -> set[tuple[str, str, int]]:
+    return {(h.frame.name, h.frame.outcome, i) for (_, i), found in frame_hits(d).items() for h in found}
+
+
+@pytest.mark.parametrize(("d", "verb"), [
+    # "Villagers were taken away."
+    (doc(["Villagers", "were", "taken", "away"], [2, 2, 2, 2], ["nsubjpass", "auxpass", "ROOT", "prt"],
+         ["villager", "be", "take", "away"]), 2),
+    # "Gunmen carried away four nurses."
+    (doc(["Gunmen", "carried", "away", "four", "nurses"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "prt", "nummod", "dobj"],
+         ["gunman", "carry", "away", "four", "nurse"]), 1),
+    # "Police led away two guards."
+    (doc(["Police", "led", "away", "two", "guards"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "prt", "nummod", "dobj"],
+         ["police", "lead", "away", "two", "guard"]), 1),
+])
+def test_taken_away(d: Doc, verb: int) -> None:
+    assert ("taken-away", "captured", verb) in hits_of(d)
+
+
+def test_not_taken_away_without_the_verb() -> None:
+    # "Workers threw away the rubble."
+    d = doc(["Workers", "threw", "away", "the", "rubble"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "prt", "det", "dobj"],
+            ["worker", "throw", "away", "the", "rubble"])
+    assert not {h for h in hits_of(d) if h[0] == "taken-away"}
+
+
+@pytest.mark.parametrize("lemma", ["wounded", "wound", "WOUNDED"])
+def test_a_participle_reads_as_its_verb_whatever_the_model_says(lemma: str) -> None:
+    # "Shells wounded 40." (lemma_of reads "wounded" as "wound" from participle_lemmas.tsv)
+    d = doc(["Shells", "wounded", "40"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["shell", lemma, "40"])
+    assert ("outcome-verb", "injured", 1) in hits_of(d)
+
+
+def test_hits_are_ranked_by_their_complement_left_to_right() -> None:
+    # "Two were in custody in hospital": both complements hang on "were"; the first one wins
+    d = doc(["Two", "were", "in", "custody", "in", "hospital"], [1, 1, 1, 2, 1, 4],
+            ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj"], ["two", "be", "in", "custody", "in", "hospital"])
+    assert [h.frame.name for h in hits_at(d[1], "complement")] == ["in-custody", "in-hospital"]
+
+
+FRAME = {"name": "x", "family": "complement", "outcome": "killed", "example": "An example.",
+         "pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "die"}}]}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"outcome": "slain"}, "unknown outcome"),
+    ({"family": "misc"}, "unknown family"),
+    ({"example": ""}, "needs an example"),
+    ({"key": "noun"}, "no node of the pattern"),
+    ({"pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": "@no_such_list"}}}]}, "unknown list"),
+    ({"pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"SHAPE": "dd"}}]}, "not supported"),
+    ({"pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {}},
+                  {"LEFT_ID": "verb", "REL_OP": "$++", "RIGHT_ID": "obj", "RIGHT_ATTRS": {}}]}, "not supported"),
+    ({"pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {}},
+                  {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {}}]}, "LEFT_ID"),
+])
+def test_the_loader_refuses_broken_frames(change: dict[str, object], message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_frames(json.dumps({"frames": [{**FRAME, **change}]}))
+
+
+def test_the_loader_refuses_a_list_twice_named_or_upper_case() -> None:
+    for lists in ({"words": ["die", "die"]}, {"words": ["Die"]}, {"words": {"die": "slain"}}):
+        with pytest.raises(LexiconError):
+            parse_frames(json.dumps({"lists": lists, "frames": [FRAME]}))
+
+
+def test_an_outcome_list_makes_one_frame_per_outcome() -> None:
+    frame = {**FRAME, "outcome": "@verbs",
+             "pattern": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["@verbs"]}}}]}
+    frames = parse_frames(json.dumps({"lists": {"verbs": {"die": "killed", "vanish": "missing"}}, "frames": [frame]}))
+    assert {(f.outcome, tuple(f.patterns[0][0]["RIGHT_ATTRS"]["LEMMA"]["IN"])) for f in frames} == {
+        ("killed", ("die",)), ("missing", ("vanish",))}

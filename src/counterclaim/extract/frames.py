@@ -1,7 +1,7 @@
 """Outcome frames as dependency patterns: the rules are data, one engine matches them.
 
 The frames live in ``lexicons/data/outcome_frames.json`` as spaCy ``DependencyMatcher`` patterns,
-grouped in families (``displacement``, ``complement``, ``verb``, ``noun``, ``toll``). A value
+grouped in families (:data:`FAMILIES`: the step of ``outcomes`` that reads them). A value
 ``"@name"`` inside an ``IN`` list stands for a word list: one of the lexicon files (see
 :func:`_lexicon_lists`) or one of the file's own ``lists``; ``"@name:value"`` stands for the
 keys of a mapping list whose value is ``value``. A frame whose ``outcome`` is ``"@name"`` is one
@@ -10,8 +10,8 @@ frame per outcome of that mapping (``"@name"`` in its pattern becomes ``"@name:o
 Every frame names the node its hits are filed under (``key``, default the first node), the roles
 a figure may play for it (``roles``, for the verb family) and the rule label of its figures.
 A node that asks for ``LEMMA`` reads the lemma as :func:`outcomes.lemma_of` does (the participles
-of ``participle_lemmas.tsv`` by their verb). All frames are matched once per Doc by one matcher
-built once per vocabulary; :func:`hits_at` returns the hits of one family filed under one token,
+of ``participle_lemmas.tsv`` by their verb). All frames are matched once per Doc by one
+:class:`FrameMatcher`, built once; :func:`hits_at` returns the hits of one family filed under one token,
 best first: by their ``comp`` node, then their ``obj`` node (left to right), then by the frame's
 place in the file.
 
@@ -22,21 +22,21 @@ its subject was displaced.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from counterclaim import lexicons as _lex
 from counterclaim.records import OUTCOMES
 
 _USER_DATA = "counterclaim.frames"
 _FILE = "outcome_frames.json"
-FAMILIES = ("displacement", "complement", "verb", "noun", "toll")
+FAMILIES = ("displacement", "complement", "verb", "relative", "np-modifier", "np-patients", "np-owner", "np-lives",
+            "toll")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ class Frame:
     outcome: str  # an outcome, or "complement": the outcome the verb's complement frames give
     rule: str
     roles: frozenset[str]
+    only: frozenset[str]  # for outcome "complement": the complement outcomes it accepts (empty: any)
+    late: bool  # a verb frame read after the displacement frames of the verb and its xcomp
     key: str
     order: int
     example: str
@@ -164,7 +166,12 @@ def _variants(pattern: list[dict[str, Any]], participles: dict[str, str]) -> lis
 @cache
 def load_frames() -> tuple[Frame, ...]:
     """The frames of ``outcome_frames.json`` with their word lists filled in (checked once)."""
-    text = resources.files("counterclaim.lexicons").joinpath("data", _FILE).read_text("utf-8")
+    return parse_frames(resources.files("counterclaim.lexicons").joinpath("data", _FILE).read_text("utf-8"))
+
+
+def parse_frames(text: str) -> tuple[Frame, ...]:
+    """The frames of a JSON text in the format of ``outcome_frames.json``, checked: known families,
+    outcomes, lists, operators and token attributes, a key that is a node, an example for each."""
     data = json.loads(text)
     lists = {**_lexicon_lists(), **_own_lists(data.get("lists", {}))}
     participles = participle_lemmas()
@@ -195,8 +202,10 @@ def load_frames() -> tuple[Frame, ...]:
         for value, pattern in expanded:
             resolved = _resolve(pattern, lists)
             out.append(Frame(name=name, family=family, outcome=value, rule=raw.get("rule", family),
-                             roles=frozenset(raw.get("roles", ())), key=key, order=order,
+                             roles=frozenset(raw.get("roles", ())), only=frozenset(raw.get("only", ())),
+                             late=bool(raw.get("late", False)), key=key, order=order,
                              example=raw["example"], patterns=tuple(_variants(resolved, participles))))
+    FrameMatcher(tuple(out))  # refuses operators and token attributes it cannot match
     return tuple(out)
 
 
@@ -204,12 +213,153 @@ def _label(frame: Frame) -> str:
     return f"{frame.name}/{frame.outcome}"
 
 
+def _children(tok: Token) -> list[Token]:
+    return list(tok.children)
+
+
+def _subtree(tok: Token) -> list[Token]:
+    return [t for t in tok.subtree if t.i != tok.i]
+
+
+def _head(tok: Token) -> list[Token]:
+    return [] if tok.head.i == tok.i else [tok.head]
+
+
+# the relation operators of spaCy's DependencyMatcher that the frames use: tokens related to a bound node
+_OPERATORS: dict[str, Callable[[Token], list[Token]]] = {
+    ">": _children,
+    "<": _head,
+    ">>": _subtree,
+    "<<": lambda tok: list(tok.ancestors),
+    ">++": lambda tok: list(tok.rights),
+    ">--": lambda tok: list(tok.lefts),
+    "<++": lambda tok: [tok.head] if tok.head.i > tok.i else [],
+    "<--": lambda tok: [tok.head] if tok.head.i < tok.i else [],
+}
+
+
+_ATTRS: dict[str, Callable[[Token], str]] = {
+    "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_, "DEP": lambda t: t.dep_,
+    "TAG": lambda t: t.tag_, "POS": lambda t: t.pos_,
+}
+_INDEXED = ("LOWER", "LEMMA", "TAG", "DEP", "POS")  # the attribute a node is looked up by, first found
+
+
+class _Test(NamedTuple):
+    attr: str
+    values: frozenset[str]
+    negated: bool  # NOT_IN
+
+
+def _tests(frame: str, attrs: dict[str, Any]) -> tuple[_Test, ...]:
+    out = []
+    for attr, value in attrs.items():
+        if attr not in _ATTRS:
+            raise _lex.LexiconError(f"{_FILE}: {frame}: token attribute {attr!r} is not supported")
+        if isinstance(value, str):
+            out.append(_Test(attr, frozenset({value}), False))
+        elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"}:
+            op, words = next(iter(value.items()))
+            out.append(_Test(attr, frozenset(words), op == "NOT_IN"))
+        else:
+            raise _lex.LexiconError(f"{_FILE}: {frame}: {attr}: only a string, IN or NOT_IN is supported")
+    return tuple(out)
+
+
+class _Node(NamedTuple):
+    name: str
+    left: str  # the bound node it is related to ("" for the anchor)
+    op: str
+    key: int  # index of its token test (-1 when any token will do)
+
+
+class FrameMatcher:
+    """The frames' patterns, matched with the semantics of spaCy's ``DependencyMatcher`` (its
+    pattern format, token attributes and relation operators) but without its search.
+
+    The ``DependencyMatcher`` tries every combination of candidate tokens of a sentence (a
+    cartesian product: quadratic or worse in a long sentence that repeats a word), and its token
+    ``Matcher`` calls a Python predicate per token for every ``IN`` list. Here each token is looked
+    up once in an index of the nodes' word lists (LOWER, LEMMA, TAG, DEP, POS), and each anchor
+    candidate is extended node by node through its relation operator (children, head, subtree): the
+    cost is the size of the neighbourhoods walked."""
+
+    def __init__(self, frames: tuple[Frame, ...]) -> None:
+        self.tests: list[tuple[_Test, ...]] = []
+        self.index: dict[tuple[str, str], list[int]] = {}
+        self.open: list[int] = []  # tests with no positive list: tried on every token
+        self.patterns: list[tuple[Frame, tuple[_Node, ...]]] = []
+        keys: dict[tuple[_Test, ...], int] = {}
+        for frame in frames:
+            for pattern in frame.patterns:
+                nodes: list[_Node] = []
+                for node in pattern:
+                    op = node.get("REL_OP", "")
+                    if bool(nodes) != bool(op) or (nodes and node.get("LEFT_ID") not in {n.name for n in nodes}):
+                        raise _lex.LexiconError(f"{_FILE}: {frame.name}: each node after the first needs REL_OP "
+                                                "and the LEFT_ID of a node before it")
+                    if op and op not in _OPERATORS:
+                        raise _lex.LexiconError(f"{_FILE}: {frame.name}: operator {op!r} is not supported")
+                    tests = _tests(frame.name, node.get("RIGHT_ATTRS", {}))
+                    key = -1
+                    if tests:
+                        if tests not in keys:
+                            keys[tests] = len(self.tests)
+                            self._add(tests)
+                        key = keys[tests]
+                    nodes.append(_Node(node["RIGHT_ID"], node.get("LEFT_ID", ""), op, key))
+                self.patterns.append((frame, tuple(nodes)))
+
+    def _add(self, tests: tuple[_Test, ...]) -> None:
+        key = len(self.tests)
+        self.tests.append(tests)
+        positive = [t for t in tests if not t.negated]
+        if not positive:
+            self.open.append(key)
+            return
+        first = min(positive, key=lambda t: _INDEXED.index(t.attr))
+        for value in first.values:
+            self.index.setdefault((first.attr, value), []).append(key)
+
+    def candidates(self, doc: Doc) -> dict[int, set[int]]:
+        """``{test: indices of the tokens that pass it}``."""
+        found: dict[int, set[int]] = {}
+        attrs = sorted({a for a, _ in self.index}, key=_INDEXED.index)
+        for tok in doc:
+            keys = list(self.open)
+            for attr in attrs:
+                keys.extend(self.index.get((attr, _ATTRS[attr](tok)), ()))
+            for key in keys:
+                if all((_ATTRS[t.attr](tok) in t.values) != t.negated for t in self.tests[key]):
+                    found.setdefault(key, set()).add(tok.i)
+        return found
+
+    def __call__(self, doc: Doc) -> list[tuple[Frame, dict[str, int]]]:
+        found = self.candidates(doc)
+        out: list[tuple[Frame, dict[str, int]]] = []
+        for frame, nodes in self.patterns:
+            anchors = found.get(nodes[0].key, set()) if nodes[0].key >= 0 else range(len(doc))
+            for i in sorted(anchors):
+                self._extend(doc, found, nodes, 1, {nodes[0].name: i}, frame, out)
+        return out
+
+    def _extend(self, doc: Doc, found: dict[int, set[int]], nodes: tuple[_Node, ...], k: int,
+                bound: dict[str, int], frame: Frame, out: list[tuple[Frame, dict[str, int]]]) -> None:
+        if k == len(nodes):
+            out.append((frame, dict(bound)))
+            return
+        node = nodes[k]
+        allowed = found.get(node.key, set()) if node.key >= 0 else None
+        for tok in _OPERATORS[node.op](doc[bound[node.left]]):
+            if (allowed is None or tok.i in allowed) and tok.i not in bound.values():
+                bound[node.name] = tok.i
+                self._extend(doc, found, nodes, k + 1, bound, frame, out)
+                del bound[node.name]
+
+
 @cache
-def _matcher(vocab: Vocab) -> DependencyMatcher:
-    matcher = DependencyMatcher(vocab)
-    for frame in load_frames():
-        matcher.add(_label(frame), [list(p) for p in frame.patterns])
-    return matcher
+def _matcher() -> FrameMatcher:
+    return FrameMatcher(load_frames())
 
 
 def _rank(hit: Hit) -> tuple[int, int, int]:
@@ -223,16 +373,12 @@ def frame_hits(doc: Doc) -> dict[tuple[str, int], list[Hit]]:
         return cached  # type: ignore[no-any-return]
     found: dict[tuple[str, int], list[Hit]] = {}
     if doc.has_annotation("DEP"):
-        by_label = {_label(f): f for f in load_frames()}
         seen: set[tuple[str, tuple[int, ...]]] = set()
-        for match_id, tokens in _matcher(doc.vocab)(doc):
-            label = doc.vocab.strings[match_id]
-            if (label, tuple(tokens)) in seen:
+        for frame, nodes in _matcher()(doc):
+            label = (_label(frame), tuple(nodes.values()))
+            if label in seen:  # the same tokens through two variants of a pattern
                 continue
-            seen.add((label, tuple(tokens)))
-            frame = by_label[label]
-            ids = [node["RIGHT_ID"] for node in frame.patterns[0]]
-            nodes = dict(zip(ids, tokens, strict=True))
+            seen.add(label)
             found.setdefault((frame.family, nodes[frame.key]), []).append(Hit(frame, nodes))
         for hits in found.values():
             hits.sort(key=_rank)

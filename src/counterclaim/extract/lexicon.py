@@ -35,3 +35,5 @@ DISPLACEMENT_FRAMES: dict[str, str] = _lex.mapping("displacement_frames.tsv", va
 HOME_NOUNS = _lex.words("home_nouns.txt")
 # verbs whose subject came out unharmed: "35 were rescued", "12 survived" are not figures
 NOT_OUTCOME_VERBS = _lex.words("not_outcome_verbs.txt")
+# participles the small model lemmatises oddly, with their verbs ("wounded" → wound)
+PARTICIPLE_LEMMAS: dict[str, str] = _lex.mapping("participle_lemmas.tsv")

@@ -19,16 +19,10 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract import lexicon as lx
-from counterclaim.extract.frames import hits_at
+from counterclaim.extract.frames import Hit, hits_at
 
-_INTRANSITIVE = {"die", "drown", "perish", "disappear", "vanish", "flee"}
-_COPULAS = {"be", "remain", "go", "become", "lie", "stay", "get", "end", "turn"}
-_LEAVE = {"leave", "render", "make", "report", "fear", "presume", "confirm", "find",
-          "declare", "believe", "list", "count", "register", "record"}
 _TOLL_VERBS = {"stand", "rise", "reach", "climb", "hit", "soar", "jump", "increase", "exceed", "top",
                "pass", "mount", "grow", "be", "put", "raise", "shoot"}
-_TO_DEATH = {"freeze", "beat", "burn", "stab", "starve", "stone", "crush", "hack", "shoot", "club",
-             "trample", "bleed", "torture", "choke", "batter", "kick", "whip", "bludgeon", "drown"}
 _TOLL_NOUNS = {"toll", "tally", "number", "figure", "count", "total"}
 
 
@@ -43,12 +37,9 @@ def _kids(tok: Token) -> Iterator[Token]:
 
 
 def lemma_of(tok: Token) -> str:
-    lemma = tok.lemma_.lower()
-    # the small model lemmatises some participles oddly; fall back to simple stems
-    if tok.lower_ in ("wounded", "injured", "killed", "hurt", "maimed"):
-        return {"wounded": "wound", "injured": "injure", "killed": "kill", "hurt": "hurt",
-                "maimed": "maim"}[tok.lower_]
-    return lemma
+    """The token's lemma; the small model lemmatises some participles oddly, so those are read
+    from ``participle_lemmas.tsv`` (as the frames' ``LEMMA`` nodes read them)."""
+    return lx.PARTICIPLE_LEMMAS.get(tok.lower_) or tok.lemma_.lower()
 
 
 def of_object(tok: Token) -> Token | None:
@@ -99,54 +90,53 @@ def _complement_outcome(verb: Token, own: Token | None = None) -> str | None:
     return None
 
 
+def _verb_hits(verb: Token, role: str) -> list[Hit]:
+    """The ``verb`` frames filed under ``verb`` that a figure of ``role`` reads, in file order."""
+    return [hit for hit in hits_at(verb, "verb") if role in hit.frame.roles]
+
+
+def _leaving(verb: Token) -> bool:
+    """"had to leave their homes": a displacement frame on the verb or its open complement."""
+    return any(_displacement(t) for t in [verb] + [c for c in _kids(verb) if c.dep_ == "xcomp"])
+
+
 def _verb_outcome(verb: Token, role: str, own: Token | None = None) -> tuple[str | None, str]:
-    """Outcome of a figure that is ``role`` (nsubj, nsubjpass, dobj, ...) of ``verb``."""
+    """Outcome of a figure that is ``role`` (nsubj, nsubjpass, dobj, ...) of ``verb``: the ``verb``
+    frames filed under the verb for that role (an object or passive subject is their "patient")."""
     if verb.dep_ == "conj" and lemma_of(verb.head) in lx.OUTCOME_VERBS and verb.head.i < verb.i \
             and any(t.dep_ == "cc" and t.lower_ == "or" and t.head.i == verb.head.i
                     for t in verb.doc[max(verb.head.i, verb.i - 4):verb.i]):
         verb = verb.head  # "killed or wounded" is annotated killed (ANNOTATION.md conventions)
-    lemma = lemma_of(verb)
     comp = _complement_outcome(verb, own)
     passive = role == "nsubjpass" or any(t.dep_ == "auxpass" and t.head.i == verb.i
                                          for t in verb.doc[max(0, verb.i - 4):verb.i])
     if role in ("dobj", "nsubjpass") or (role == "nsubj" and passive):
-        if lemma in lx.OUTCOME_VERBS and lemma not in lx.WEAK_VERBS:
-            return lx.OUTCOME_VERBS[lemma], "verb"
+        for hit in _verb_hits(verb, "patient"):
+            return hit.frame.outcome, hit.frame.rule
         if comp:
             return comp, "verb-complement"
         for conj in verb.conjuncts:  # "shot and bayoneted more than 450": a shared object only
-            cl = lemma_of(conj)
             if any(c.dep_ in ("dobj", "nsubjpass") for c in _kids(conj)):
                 continue
-            if cl in lx.OUTCOME_VERBS and cl not in lx.WEAK_VERBS:
-                return lx.OUTCOME_VERBS[cl], "verb-conj"
-        if role == "dobj" and lemma in ("lose", "bury") and own is not None and (
-                own.lower_ in lx.PERSON_NOUNS or own.pos_ == "NUM"):
-            return "killed", "verb"  # "lost 11 men", "we buried four neighbours"
+            for hit in _verb_hits(conj, "patient"):
+                return hit.frame.outcome, "verb-conj"
+        if role == "dobj" and own is not None and (own.lower_ in lx.PERSON_NOUNS or own.pos_ == "NUM"):
+            for hit in _verb_hits(verb, "counted-object"):  # "lost 11 men", "we buried four neighbours"
+                return hit.frame.outcome, hit.frame.rule
         return None, ""
-    if role in ("attr", "nsubj") and lemma == "be" and comp and any(
-            c.dep_ == "prep" and c.lower_ == "among" for c in _kids(verb)):
-        return comp, "among"  # "Among the dead were 17 children"
-    if role == "attr" and lemma == "be":  # "the victims were two women"
-        for subj in _kids(verb):
-            if subj.dep_ == "nsubj" and subj.lower_ in ("victims", "dead", "casualties", "fatalities"):
-                return "killed", "copula-subject"
-            if subj.dep_ == "nsubj" and subj.lower_ in ("injured", "wounded"):
-                return "injured", "copula-subject"
-    if role == "nsubj" and verb.lower_ in ("missing", "dead", "homeless", "unaccounted"):
-        return lx.OUTCOME_NOUNS[verb.lower_], "verb-complement"
-    if role == "nsubj":
-        if lemma in _INTRANSITIVE:
-            return lx.OUTCOME_VERBS[lemma], "verb"
-        for leaving in [verb] + [c for c in _kids(verb) if c.dep_ == "xcomp"]:  # "had to leave their homes"
-            if _displacement(leaving):
+    left = role != "nsubj"  # only a subject reads the displacement frames
+    for hit in _verb_hits(verb, role):
+        frame = hit.frame
+        if frame.late and not left:
+            left = True
+            if _leaving(verb):
                 return "displaced", "verb-complement"
-        if lemma in _TO_DEATH and comp == "killed":  # "40 climbers froze to death"
-            return comp, "verb-complement"
-        if lemma in _COPULAS or lemma in ("suffer", "lose", "sustain", "receive", "need", "require", "leave",
-                                          "treat", "hospitalise", "hospitalize", "admit"):
-            if comp:
-                return comp, "verb-complement"
+        if frame.outcome != "complement":
+            return frame.outcome, frame.rule
+        if comp and (not frame.only or comp in frame.only):
+            return comp, frame.rule
+    if not left and _leaving(verb):
+        return "displaced", "verb-complement"
     return None, ""
 
 
@@ -238,15 +228,10 @@ def _toll_outcome(num_tok: Token, head: Token) -> str | None:
 
 
 def _relcl_outcome(head: Token) -> str | None:
-    """"two people who died of their injuries", "11 workers who were killed"."""
-    for child in _kids(head):
-        if child.dep_ in ("relcl", "acl"):
-            lemma = lemma_of(child)
-            passive = any(c.dep_ == "auxpass" for c in _kids(child)) or (
-                child.dep_ == "acl" and child.tag_ == "VBN")
-            if lemma in _INTRANSITIVE or (passive and lemma in lx.OUTCOME_VERBS and lemma not in lx.WEAK_VERBS):
-                return lx.OUTCOME_VERBS[lemma]
-    return None
+    """"two people who died of their injuries", "11 workers who were killed": the ``relative``
+    frames filed under the noun (the first clause, left to right)."""
+    hits = hits_at(head, "relative")
+    return hits[0].frame.outcome if hits else None
 
 
 def _np_outcome(head: Token, num_tok: Token) -> str | None:
@@ -255,33 +240,19 @@ def _np_outcome(head: Token, num_tok: Token) -> str | None:
         word = _outcome_word(head) if head.pos_ in ("NOUN", "ADJ", "PROPN") else None
         if word and head.lower_ in lx.OUTCOME_NOUNS:
             return word
-    for child in _kids(head):
-        if child.dep_ in ("amod", "compound") and child.i < head.i and child.lower_ in lx.OUTCOME_NOUNS \
-                and child.lower_ not in lx.WEAK_NOUNS:
-            return lx.OUTCOME_NOUNS[child.lower_]
-    # "140 patients ... most with bullet injuries"
-    if head.lower_ in ("patients", "victims", "casualties"):
-        words = {t.lower_ for t in head.subtree}
-        if head.lower_ == "casualties":
-            return "killed"
-        if words & {"injuries", "wounds", "injured", "wounded"}:
-            return "injured"
+    for family in ("np-modifier", "np-patients"):  # "three dead children"; "140 patients, most with bullet injuries"
+        hits = hits_at(head, family)
+        if hits:
+            return hits[0].frame.outcome
     # "the names of 111 corpses", "bodies of 35 Afghan forces", "the injuring of hundreds more",
     # "the bodies of six men and two infants" (a conjunct shares its first conjunct's owner)
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
-    if first.dep_ == "pobj" and first.head.lower_ == "of":
-        owner = first.head.head
-        event = lx.OUTCOME_EVENTS.get(owner.lower_)
-        if event:
-            return event
-        if owner.lower_ in ("names", "list", "lists") and head.lower_ in lx.OUTCOME_NOUNS:
-            return lx.OUTCOME_NOUNS[head.lower_]
-    if head.lower_ in ("lives",) and head.dep_ in ("dobj", "pobj"):
-        gov = head.head if head.dep_ == "dobj" else head.head.head
-        if lemma_of(gov) in ("claim", "take", "cost", "lose", "loss", "sacrifice") or gov.lower_ == "loss":
-            return "killed"
+    for tok, family in ((first, "np-owner"), (head, "np-lives")):  # "claimed 30 lives", "the loss of 200 lives"
+        hits = hits_at(tok, family)
+        if hits:
+            return hits[0].frame.outcome
     return None
 
 
