@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim.analysis.kinds import figure_place, located_elsewhere, nested, refuge_keys
+from counterclaim.analysis.kinds import figure_place, located_elsewhere, nested, nested_pairs, refuge_keys
 from counterclaim.analysis.places import lexical_places, place_key
 from counterclaim.records import Count, Figure
 
@@ -94,11 +94,11 @@ def test_a_place_the_text_puts_the_town_in_is_no_other_place() -> None:
     text = ("Gunmen raided the town of Hilltown in the east of Northland province. Later 50 people died in "
             "Northland province.")
     places = lexical_places(text)
-    assert nested(place_key("Northland"), place_key("Hilltown"), text, places)
+    assert nested(place_key("Northland"), place_key("Hilltown"), nested_pairs(text, places))
     assert _decide(text, "50 people", "Later 50 people died in Northland province.", "Hilltown") is None
     beside = ("Gunmen raided the town of Hilltown, west of Northland province. Later 50 people died in "
               "Northland province.")
-    assert not nested(place_key("Northland"), place_key("Hilltown"), beside, lexical_places(beside))
+    assert not nested(place_key("Northland"), place_key("Hilltown"), nested_pairs(beside, lexical_places(beside)))
 
 
 # -- the whole chain the ledger runs (trained pipeline) ---------------------------------------------

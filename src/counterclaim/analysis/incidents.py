@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from counterclaim.analysis.countries import country, country_name, is_country_name
 from counterclaim.analysis.dates import DateMention, date_mentions, parse_iso, relative_spans
-from counterclaim.analysis.kinds import every_mention, figure_place, located_elsewhere, refuge_keys
+from counterclaim.analysis.kinds import every_mention, figure_place, located_elsewhere, nested_pairs, refuge_keys
 from counterclaim.analysis.places import HEADS, EventName, PlaceMention, event_names, place_key, related_keys
 from counterclaim.read.header import header_length
 from counterclaim.records import Figure, Result
@@ -424,10 +424,11 @@ def _locate_figures(primary: Incident, by_id: dict[str, Figure], text: str, plac
                 stated.add(located[0].key)
     own = stated | ({primary.place.key} if primary.place and primary.place.kind == "place" else set())
     refuges = {k for k in refuge_keys(text, places) if not any(related_keys(k, n) for n in stated)}
+    nests = nested_pairs(text, places)
     for f in figures:
         if f.kind != "whole" or f.part_of or f.id in in_lead:
             continue
-        decided = located_elsewhere(f, text, places, sentence_of[f.id], own, refuges)
+        decided = located_elsewhere(f, text, places, sentence_of[f.id], own, refuges, nests)
         if decided is not None:
             primary.located[f.id] = decided
 

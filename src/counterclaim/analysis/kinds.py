@@ -30,6 +30,7 @@ give the same answer at extraction time and for figures stored before kinds exis
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from counterclaim import lexicons as _lex
@@ -194,6 +195,8 @@ _REFUGE = re.compile(rf"\b(?i:(?:arrived|arriving|arrives|arrive)\s+(?:in|at)|(?
 """Right before a place the text names as where people fled to or arrived in."""
 RESOLVE_SENTENCES = 2
 """"The city" refers back to the place named last in its own sentence or the two before it."""
+RESOLVE_CHARS = 1500
+"""... and no further back than this many characters (keeps a long text linear)."""
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n")
 
 
@@ -212,12 +215,19 @@ _NO_TOWN = re.compile(r"\b(?:Road|Street|St|Avenue|Lane|Square|Bridge|Boulevard|
 def _named_before(text: str, start: int, mentions: list[PlaceMention]) -> PlaceMention | None:
     """The place (not a country, not a street) named last before ``start``, in its sentence or the two
     before it."""
-    for m in reversed(mentions):
+    for i in range(bisect_left(mentions, start, key=_start) - 1, -1, -1):
+        m = mentions[i]
+        if start - m.end > RESOLVE_CHARS:
+            return None
         if m.end > start or m.kind != "place" or _NO_TOWN.search(m.name):
             continue
         breaks = sum(1 for b in _SENTENCE_BREAK.finditer(text, m.end, start))
         return m if breaks <= RESOLVE_SENTENCES else None
     return None
+
+
+def _start(m: PlaceMention) -> int:
+    return m.start
 
 
 def figure_place(figure: Figure, text: str, mentions: list[PlaceMention], sentence: tuple[int, int]
@@ -228,9 +238,8 @@ def figure_place(figure: Figure, text: str, mentions: list[PlaceMention], senten
     names no place (countries and nationalities are no place here: they hold the incident's town)."""
     c0, c1 = _clause_span(figure, text, sentence)
     found: list[tuple[int, PlaceMention, str]] = []
-    for m in mentions:
-        if m.kind != "place" or not (c0 <= m.start and m.end <= c1) or m.start < figure.span[1] and \
-                m.end > figure.span[0]:
+    for m in mentions[bisect_left(mentions, c0, key=_start):bisect_left(mentions, c1, key=_start)]:
+        if m.kind != "place" or m.end > c1 or m.start < figure.span[1] and m.end > figure.span[0]:
             continue
         before = _LOCATED_BEFORE.search(text[max(c0, m.start - 60):m.start])
         if before and not _REPORTED_AT.search(text[max(c0, m.start - 60):m.start - len(before.group(0))]):
@@ -254,15 +263,28 @@ def every_mention(text: str, mentions: list[PlaceMention], skip: list[tuple[int,
     """The mentions, plus every other place in the text where a place's name is written again (a
     finder may tag a name in one sentence and miss it in the next; "the town" must still find it),
     except inside the ``skip`` spans (sources' names: "police in X" is where the speaker is)."""
-    taken = [(m.start, m.end) for m in mentions] + list(skip or ())
+    taken = bytearray(len(text) + 1)
+    for s0, s1 in [(m.start, m.end) for m in mentions] + list(skip or ()):
+        taken[s0:s1] = b"\x01" * max(0, s1 - s0)
+    models = {m.name: m for m in reversed(mentions) if m.kind == "place"}
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(models, key=len, reverse=True):  # the longest name first: "Port Amber" before "Port"
+        first = re.match(r"[\w-]+", name)
+        if first:
+            by_first.setdefault(first.group(0), []).append(name)
     extra: list[PlaceMention] = []
-    for name in sorted({m.name for m in mentions if m.kind == "place"}, key=len, reverse=True):
-        model = next(m for m in mentions if m.kind == "place" and m.name == name)
-        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not any(found.start() < e and s < found.end() for s, e in taken):
-                taken.append((found.start(), found.end()))
-                extra.append(replace(model, start=found.start(), end=found.end()))
-    return sorted([*mentions, *extra], key=lambda m: m.start)
+    for word in _CAPITALISED.finditer(text):  # one pass over the text, however many names
+        for name in by_first.get(word.group(0), ()):
+            end = word.start() + len(name)
+            if text.startswith(name, word.start()) and not re.match(r"[\w-]", text[end:end + 1]) \
+                    and not any(taken[word.start():end]):
+                taken[word.start():end] = b"\x01" * len(name)
+                extra.append(replace(models[name], start=word.start(), end=end))
+                break
+    return sorted([*mentions, *extra], key=_start)
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w-]*")
 
 
 def refuge_keys(text: str, mentions: list[PlaceMention]) -> set[str]:
@@ -277,19 +299,23 @@ _NESTED = re.compile(r"^(?:\s*,\s*|\s+(?:in|on|of)\s+(?:the\s+(?:[a-z-]+\s+){0,3
 "Hilltown in the east of Eastvale" (not "Hilltown, west of Eastvale": a place beside another is not in it)."""
 
 
-def nested(a: str, b: str, text: str, mentions: list[PlaceMention]) -> bool:
-    """Whether the text puts the place of key ``a`` in the place of key ``b`` or ``b`` in ``a``."""
-    for first, second in zip(mentions, mentions[1:], strict=False):
-        if first.kind == second.kind == "place" and second.start - first.end <= 40 \
-                and (related_keys(first.key, a) and related_keys(second.key, b)
-                     or related_keys(first.key, b) and related_keys(second.key, a)) \
-                and _NESTED.match(text[first.end:second.start]):
-            return True
-    return False
+def nested_pairs(text: str, mentions: list[PlaceMention]) -> list[tuple[str, str]]:
+    """Keys of the places the text puts one in the other ("Riverton, Northland": riverton in northland)."""
+    return list(dict.fromkeys((first.key, second.key) for first, second in zip(mentions, mentions[1:], strict=False)
+                              if first.kind == second.kind == "place" and first.key != second.key
+                              and 0 <= second.start - first.end <= 40
+                              and _NESTED.match(text[first.end:second.start])))
+
+
+def nested(a: str, b: str, pairs: list[tuple[str, str]]) -> bool:
+    """Whether one of the places of keys ``a`` and ``b`` lies in the other (``pairs``: :func:`nested_pairs`)."""
+    return any(related_keys(x, a) and related_keys(y, b) or related_keys(x, b) and related_keys(y, a)
+               for x, y in pairs)
 
 
 def located_elsewhere(figure: Figure, text: str, mentions: list[PlaceMention], sentence: tuple[int, int],
-                      incident_keys: set[str], refuges: set[str]) -> tuple[str, str] | None:
+                      incident_keys: set[str], refuges: set[str], nests: list[tuple[str, str]] | None = None
+                      ) -> tuple[str, str] | None:
     """``("partial", reason)`` for a figure its clause counts at another town than the incident's.
 
     Args:
@@ -302,6 +328,7 @@ def located_elsewhere(figure: Figure, text: str, mentions: list[PlaceMention], s
             in, is no other place ("Riverton, Northland").
         refuges: keys of places named as where people fled to or arrived in (:func:`refuge_keys`), less
             the places of the incident's names; a refuge is never the incident's place.
+        nests: :func:`nested_pairs` of the text (found here when not given).
     """
     located = figure_place(figure, text, mentions, sentence)
     if located is None:
@@ -310,6 +337,7 @@ def located_elsewhere(figure: Figure, text: str, mentions: list[PlaceMention], s
     if place.key in refuges:
         return "partial", f"counted at {place.name}, where people fled to: {words!r}"
     own = incident_keys - refuges
-    if own and not any(related_keys(place.key, k) or nested(place.key, k, text, mentions) for k in own):
+    pairs = nested_pairs(text, mentions) if nests is None and own else nests or []
+    if own and not any(related_keys(place.key, k) or nested(place.key, k, pairs) for k in own):
         return "partial", f"one place, not the incident's: {words!r}"
     return None
