@@ -352,3 +352,33 @@ def test_a_shared_surname_takes_the_gender_of_the_given_name() -> None:
 )
 def test_names_in_a_title_case_headline_stop_at_the_name(text: str, expected: str) -> None:
     assert attributed(text) == [(expected, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "he"/"she" after a sentence about somebody else: the person that sentence is about, not the last speaker
+        ("“The budget is a disgrace,” John Mason said on Monday. David Brown walked through the ruins of his "
+         "bakery on Tuesday. “Everything I built is gone,” he said.", "David Brown"),
+        ("“We will not resign,” said Paul Kerr. Hours later, Tom Reyes drove to the flooded villages in the north. "
+         "“I have never seen water this high,” he said.", "Tom Reyes"),
+        ("“The road is closed,” Maria Lopez said. Anna Smith stood outside the ruined clinic with her two "
+         "children. “We have nowhere to go,” she said.", "Anna Smith"),
+        # negatives: a plural or negated subject is nobody; the last speaker goes on
+        ("“It was chaos,” said John Mason. His neighbours and the local priest helped carry the wounded. "
+         "“We did what we could,” he said.", "John Mason"),
+        ("“It was chaos,” said John Mason. No other official commented on the raid. “We did what we could,” he "
+         "said.", "John Mason"),
+    ],
+)
+def test_a_pronoun_after_a_sentence_about_someone_is_that_person(text: str, expected: str) -> None:
+    assert attributed(text)[-1][0] == expected
+
+
+def test_a_pronoun_after_a_question_is_the_person_asked() -> None:
+    text = ("Maria Lopez spoke first at the hearing. Paul Kerr then asked Lopez about the missing funds. "
+            "“I have no idea where the money went,” she said.")
+    assert attributed(text) == [("Maria Lopez", None)]
+    text = ("Paul Kerr, asked by reporters about the strike, said, “We are ready to talk.” "
+            "“Nobody wants this to go on,” he added.")
+    assert attributed(text) == [("Paul Kerr", None), ("Paul Kerr", None)]

@@ -217,6 +217,8 @@ def name_words(tok: Token, loose: bool = False) -> list[str] | None:
     while right < len(doc) and sw.clean_word(doc[right].text) in ("jr", "sr", "ii", "iii", "iv"):
         right += 1
     words = sw.strip_titles(_span_words(doc[left:right]))
+    while words and sw.not_name_word(words[0]):
+        words = words[1:]  # "Though Ruiz", "So Ana Ruiz": a sentence's first word
     if not words:
         return None
     n_words = len(_span_words(doc[left:right]))

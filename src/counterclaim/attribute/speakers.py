@@ -74,6 +74,7 @@ class Attribution:
 
 _tokens = tokens_between
 SPEAKER_WINDOW = 600
+_QUESTION_VERBS = _lex.words("question_verbs.txt")
 DESCRIPTION_REACH = 1500
 """How far back (characters) a description such as "the baker" looks for the person given that role."""
 _ROLE_WORDS = sw.PERSON_NOUNS | sw.TITLES | _lex.person_nouns()
@@ -154,7 +155,8 @@ class _Attributor:
         for verb in self.doc:
             if is_speech(verb) and not self.inside_quote(verb):
                 subj, _ = self.subject_of(verb)
-                if subj is not None and not is_pronoun(subj) and not self.inside_quote(subj):
+                if subj is not None and not is_pronoun(subj) and not self.inside_quote(subj) \
+                        and not any(c.lower_ == "no" for c in subj.children):  # "no official commented"
                     who = self.mention(subj, resolve=False)
                     if who is not None:
                         self.history.add(who, org=not who.person, speaker=True)
@@ -267,10 +269,12 @@ class _Attributor:
     def _pronoun(self, tok: Token) -> Who | None:
         gender = pronoun_gender(tok.lower_)
         if tok.lower_ in sw.PERSONAL_PRONOUNS or tok.lower_ in ("i", "we"):
-            # the last person who spoke nearby (not the person talked about), else the last person named
+            # the person the sentence before is about, else the last person who spoke nearby (not the person
+            # talked about), else the last person named
             singular = tok.lower_ != "we"
-            found = self.history.last_speaker(tok.idx, SPEAKER_WINDOW, gender=gender, gender_of=self.genders.of,
-                                              singular=singular) \
+            found = (self._lead_subject(tok, gender) if gender else None) \
+                or self.history.last_speaker(tok.idx, SPEAKER_WINDOW, gender=gender, gender_of=self.genders.of,
+                                             singular=singular) \
                 or self.history.last_person(tok.idx, gender=gender, gender_of=self.genders.of, singular=singular)
         else:
             found = self.history.last_org(tok.idx) or self.history.last_person(tok.idx)
@@ -283,6 +287,53 @@ class _Attributor:
         if found is None:
             return None
         return Who(found.name, tok.idx, tok.idx + len(tok), found.person, found.named)
+
+    def _lead_subject(self, tok: Token, gender: str) -> Who | None:
+        """The person the sentence before a pronoun's quotation is about: the speaker of its own speech act,
+        else its main subject ("Ruiz blamed the council. “…” she said." is Ruiz, whoever spoke earlier).
+
+        The sentence is the one that holds the last words before the quotation the pronoun attributes
+        (or before the pronoun's own sentence); a pronoun there, a plural, or a person of the other
+        gender gives nothing, and the history decides."""
+        anchor = tok.sent.start_char
+        for q in self.quotes:
+            end = self.frames.close_end(q)
+            if end <= tok.idx and tok.idx - end <= 3:
+                anchor = q.open_at
+        prev = None
+        for t in reversed(tokens_between(self.doc, max(0, anchor - SPEAKER_WINDOW), anchor)):
+            if not (t.is_punct or t.is_space or self.inside_quote(t)):
+                prev = t
+                break
+        if prev is None:
+            return None
+        sent = prev.sent
+        subj: Token | None = None
+        for verb in reversed([t for t in sent if t.idx < anchor and not self.inside_quote(t)]):
+            # the speech act nearest the quotation ("Asked by X to respond, Ruiz said, “…”" is Ruiz's)
+            if verb.lemma_.lower() in _QUESTION_VERBS:
+                # "X asked Y about the plan. “…” he said.": the answer is the person asked
+                subj = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")), None)
+                if subj is not None:
+                    break
+            if is_speech(verb):
+                subj, _ = self.subject_of(verb)
+                if subj is not None:
+                    break
+        if subj is None:
+            subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.idx >= anchor or self.inside_quote(subj) or is_pronoun(subj):
+            return None
+        if any(c.dep_ == "conj" for c in subj.children) or any(c.lower_ == "no" for c in subj.children):
+            return None  # "Ruiz and her aides", "no other minister"
+        who = self.mention(subj)
+        if who is None or not who.person or who.plural:
+            return None
+        if who.named and subj.ent_type_ != "PERSON" and not self.names.is_person(who.name.split()):
+            return None  # "Harbor View Elementary School", "The Evening Show": capitals, not a person
+        if self.genders.of(who.name) not in (None, gender):
+            return None
+        return who
 
     def subject_of(self, verb: Token, depth: int = 0) -> tuple[Token | None, Token | None]:
         """(speaker token, via token) of a speech verb."""

@@ -81,6 +81,11 @@ def name_tokens_ok(words: list[str]) -> bool:
     return all(w[:1].isupper() or clean_word(w) in _NAME_JOINERS | _SUFFIXES for w in words) and bool(caps)
 
 
+def not_name_word(word: str) -> bool:
+    """True for a word no name holds ("And", "Wednesday", "Though")."""
+    return clean_word(word) in _NOT_NAME_WORDS
+
+
 def cut_name(words: list[str]) -> list[str]:
     """A run of capitalised words cut before the first word no name holds ("Tom Reyes Wednesday" → "Tom
     Reyes", "Dan Pike And" → "Dan Pike")."""
