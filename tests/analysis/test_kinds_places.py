@@ -140,3 +140,28 @@ def test_the_lead_s_toll_stays_whole_under_a_dateline_of_another_city() -> None:
     kinds = _kinds("WESTFORD, May 3 - Gunmen killed 30 people in the village of Dolen, police said.\n\n"
                    "Officials in Westford said the toll in Dolen later rose to 34 people.\n")
     assert kinds["30 people"][0] == "whole" and kinds["34 people"][0] == "whole"
+
+
+def test_the_place_rule_stays_linear_on_a_long_text() -> None:
+    import time
+
+    from counterclaim.analysis.kinds import every_mention
+
+    def run(n: int) -> float:
+        text = "".join(f"Gunmen killed 12 people in the town of Hill{chr(65 + i % 26)}{chr(65 + i // 26 % 26)}. "
+                       f"Later 5 died in the city, near the village of West{chr(65 + i % 26)}. " for i in range(n))
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            places = every_mention(text, lexical_places(text))
+            for number in ("12 people", "5 died"):
+                at = -1
+                while (at := text.find(number, at + 1)) >= 0:
+                    figure = Figure(id="f", span=(at, at + len(number)), text=number, outcome="killed",
+                                    count=Count(None, None, None, "exact"), kind="whole")
+                    figure_place(figure, text, places, (text.rfind(". ", 0, at) + 2, text.find(". ", at) + 1))
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, big = run(1500), run(3000)
+    assert big / max(small, 0.01) <= 3.0, (small, big)

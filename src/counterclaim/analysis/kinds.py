@@ -23,8 +23,10 @@ Every stored figure gets one of :data:`counterclaim.records.FIGURE_KINDS`:
 
 When the sentence carries cues of two kinds that exclude each other (a background span *and*
 bodies seen), the kind stays undecided (``None``) and the reason says why; the ledger's
-checks list such figures. The rules read only the figure's own words and its sentence, so they
-give the same answer at extraction time and for figures stored before kinds existed.
+checks list such figures. The rules of :func:`classify` read only the figure's own words and its
+sentence, so they give the same answer at extraction time and for figures stored before kinds
+existed; the place rule (:func:`located_elsewhere`) also needs the document's place mentions and
+its incident's places, and is applied when a document is ingested or re-extracted.
 """
 
 from __future__ import annotations
