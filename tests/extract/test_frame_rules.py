@@ -214,6 +214,41 @@ CASES: dict[str, tuple[str, list[str], str]] = {
         "Officials mourned the loss of many lives.",
         "The crash led to a loss of 12 lives.",
     ], "The flood caused the loss of 200 homes."),
+    "outcome-plural-rose": ("killed", [
+        "Deaths climbed to 57 on Monday.",
+        "Deaths stood at 44.",
+        "Fatalities rose to 23.",
+    ], "Prices rose to 140."),
+    "death-toll-of": ("killed", [
+        "The death toll rose to 93.",
+        "The toll stands at 1,270.",
+        "A death toll of 11 was confirmed.",
+    ], "The score rose to 93."),
+    "number-of-dead": ("killed", [
+        "The number of dead rose to 31.",
+        "The total of those killed reached 45.",
+        "The official tally of deaths climbed to 70.",
+    ], "The number of visitors rose to 31."),
+    "number-of-injured": ("injured", [
+        "The number of injured climbed to 85.",
+        "The count of wounded rose to 60.",
+        "The total of injured people stands at 19.",
+    ], "The number of players climbed to 85."),
+    "number-of-missing": ("missing", [
+        "The number of missing stands at 12.",
+        "The count of missing people rose to 14.",
+        "The tally of missing fishermen rose to 9.",
+    ], "The number of boats stands at 12."),
+    "toll-reached": ("killed", [
+        "The toll reached 200.",
+        "Deaths exceeded 40.",
+        "The death toll topped 300.",
+    ], "The budget reached 200."),
+    "number-of-dead-reached": ("killed", [
+        "The number of dead reached 200.",
+        "The total of deaths passed 90.",
+        "The total of those killed reached 45.",
+    ], "The number of guests reached 200."),
 }
 # role- or complement-dependent frames: their negatives are checked on the figures found
 BY_FIGURES = {"lost-or-buried", "among-copula", "state-verb-subject"}
@@ -242,8 +277,11 @@ def test_the_frame_does_not_match(name: str, text: str) -> None:
 @pytest.mark.parametrize(("name", "text"), [(n, t) for n, (_, texts, _) in CASES.items() for t in texts
                                             if any(c.isdigit() for c in t) and n in {
                                                 "outcome-verb", "lost-or-buried", "among-copula", "victims-were",
-                                                "intransitive-subject", "froze-to-death", "state-verb-subject"}])
-def test_verb_frames_give_the_figure_its_outcome(name: str, text: str) -> None:
+                                                "intransitive-subject", "froze-to-death", "state-verb-subject",
+                                                "outcome-plural-rose", "death-toll-of", "number-of-dead",
+                                                "number-of-injured", "number-of-missing", "toll-reached",
+                                                "number-of-dead-reached"}])
+def test_verb_and_toll_frames_give_the_figure_its_outcome(name: str, text: str) -> None:
     assert [f.outcome for f in extract_text(text).figures] == [CASES[name][0]]
 
 

@@ -36,7 +36,7 @@ from counterclaim.records import OUTCOMES
 _USER_DATA = "counterclaim.frames"
 _FILE = "outcome_frames.json"
 FAMILIES = ("displacement", "complement", "verb", "relative", "np-modifier", "np-patients", "np-owner", "np-lives",
-            "toll")
+            "toll", "toll-subject")
 
 
 @dataclass(frozen=True)
@@ -207,6 +207,13 @@ def parse_frames(text: str) -> tuple[Frame, ...]:
                              example=raw["example"], patterns=tuple(_variants(resolved, participles))))
     FrameMatcher(tuple(out))  # refuses operators and token attributes it cannot match
     return tuple(out)
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """One of the ``lists`` of ``outcome_frames.json``, for the rules that stay in Python."""
+    data = json.loads(resources.files("counterclaim.lexicons").joinpath("data", _FILE).read_text("utf-8"))
+    return frozenset(_words(f"@{name}", _own_lists(data.get("lists", {}))))
 
 
 def _label(frame: Frame) -> str:

@@ -19,11 +19,9 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract import lexicon as lx
-from counterclaim.extract.frames import Hit, hits_at
+from counterclaim.extract.frames import Hit, hits_at, word_list
 
-_TOLL_VERBS = {"stand", "rise", "reach", "climb", "hit", "soar", "jump", "increase", "exceed", "top",
-               "pass", "mount", "grow", "be", "put", "raise", "shoot"}
-_TOLL_NOUNS = {"toll", "tally", "number", "figure", "count", "total"}
+_TOLL_VERBS = word_list("toll_verbs")
 
 
 MAX_CHILDREN = 48
@@ -203,27 +201,15 @@ def _toll_outcome(num_tok: Token, head: Token) -> str | None:
             nouns.extend(c for c in _kids(gov) if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
             if gov.dep_ in ("acl", "advcl", "relcl") and gov.head.pos_ in ("NOUN", "PROPN"):
                 nouns.append(gov.head)
-        for noun in nouns:
-            words = {noun.lower_} | {c.lower_ for c in noun.subtree}
-            if noun.lower_ in lx.OUTCOME_NOUNS and noun.lower_ not in lx.WEAK_NOUNS and noun.tag_ in ("NNS", "NNPS") \
-                    and (lemma_of(gov) in _TOLL_VERBS or gov.pos_ == "AUX"):
-                return lx.OUTCOME_NOUNS[noun.lower_]  # "Injuries rose to 140", "Casualties were in the 30s"
-            if noun.lower_ in _TOLL_NOUNS or noun.lower_ in ("death", "deaths", "loss", "casualties"):
-                if words & {"death", "dead", "killed", "toll", "deaths", "lives", "fatalities",
-                            "casualties", "loss", "died"}:
-                    return "killed"
-                if words & {"injured", "wounded", "injuries"}:
-                    return "injured"
-                if words & {"missing"}:
-                    return "missing"
-    if head.dep_ in ("dobj", "attr") and lemma_of(head.head) in ("include", "reach", "exceed", "top", "hit",
-                                                               "pass", "surpass", "be"):
-        for subj in _kids(head.head):
-            if subj.dep_ == "nsubj" and subj.lower_ in _TOLL_NOUNS | {"deaths", "dead"}:
-                words = {t.lower_ for t in subj.subtree}
-                if subj.lower_ != "toll" and not words & {"dead", "death", "deaths", "killed", "toll"}:
-                    continue
-                return "killed"
+        role = "toll-verb" if lemma_of(gov) in _TOLL_VERBS or gov.pos_ == "AUX" else "other"
+        for noun in nouns:  # "Injuries rose to 140", "death toll of 11", "the number of injured climbed to 85"
+            for hit in hits_at(noun, "toll"):
+                if role in hit.frame.roles:
+                    return hit.frame.outcome
+    if head.dep_ in ("dobj", "attr"):  # "the toll reached 200", "the number of dead reached 200"
+        for hit in hits_at(head.head, "toll-subject"):
+            if head.dep_ in hit.frame.roles:
+                return hit.frame.outcome
     return None
 
 
