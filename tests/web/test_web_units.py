@@ -98,3 +98,13 @@ def test_the_app_on_postgresql(pg_target: str) -> None:
         assert merged.json() == {"id": "human-rights-watch"}
         after = {s["id"]: s["claims"] for s in client.get("/api/sources").json()}  # the cache saw the change
         assert after["human-rights-watch"] == 3 and "ministry-of-health" not in after
+
+
+def test_query_rows_are_dicts_by_column_name_in_order_and_a_repeated_name_keeps_its_first_value(
+        ledger_path: Path) -> None:
+    with Ledger(ledger_path, read_only=True) as ledger:
+        rows = ledger.db.query("SELECT id, title, id AS doc, 1 AS n, 2 AS n FROM documents ORDER BY id")
+        streamed = list(ledger.db.stream("SELECT id, title, id AS doc FROM documents ORDER BY id", size=2))
+    assert len(rows) >= 3
+    assert all(list(r) == ["id", "title", "doc", "n"] and r["doc"] == r["id"] and r["n"] == 1 for r in rows)
+    assert streamed == [{k: r[k] for k in ("id", "title", "doc")} for r in rows]

@@ -149,7 +149,17 @@ class Database:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows of a SELECT as plain dicts."""
         cur = self.execute(sql, params)
-        return [dict(row) for row in cur.fetchall()]
+        return self._dicts(cur, cur.fetchall())
+
+    def _dicts(self, cur: Any, rows: Sequence[Any]) -> list[dict[str, Any]]:
+        """Rows as plain dicts. SQLite's rows are zipped with the column names: ``dict(row)`` looks
+        each name up by a linear, case-blind search (a tenth of the time of a wide query)."""
+        if self.dialect == "postgresql" or not rows:
+            return [dict(row) for row in rows]
+        names = [d[0] for d in cur.description]
+        if len(set(names)) < len(names):  # a repeated name: dict(row) keeps its first column's value
+            return [dict(row) for row in rows]
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
     def stream(self, sql: str, params: Sequence[Any] = (), *, size: int = 500) -> Iterator[dict[str, Any]]:
         """Rows of a SELECT as plain dicts, fetched ``size`` at a time (memory stays flat).
@@ -173,7 +183,7 @@ class Database:
             rows = cur.fetchmany(size)
             if not rows:
                 return
-            yield from (dict(row) for row in rows)
+            yield from self._dicts(cur, rows)
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row, or None."""
