@@ -28,15 +28,20 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from counterclaim import lexicons as _lex
 from counterclaim.records import OUTCOMES
 
 _USER_DATA = "counterclaim.frames"
+_CUES_DATA = "counterclaim.cues"
 _FILE = "outcome_frames.json"
+_CUES_FILE = "subset_cues.json"
 FAMILIES = ("displacement", "complement", "verb", "relative", "np-modifier", "np-patients", "np-owner", "np-lives",
             "toll", "toll-subject")
+CUE_FAMILIES = ("subset",)  # the families of ``subset_cues.json``: cues without an outcome
 
 
 @dataclass(frozen=True)
@@ -163,15 +168,27 @@ def _variants(pattern: list[dict[str, Any]], participles: dict[str, str]) -> lis
     return out
 
 
+def _data(name: str) -> str:
+    return resources.files("counterclaim.lexicons").joinpath("data", name).read_text("utf-8")
+
+
 @cache
 def load_frames() -> tuple[Frame, ...]:
     """The frames of ``outcome_frames.json`` with their word lists filled in (checked once)."""
-    return parse_frames(resources.files("counterclaim.lexicons").joinpath("data", _FILE).read_text("utf-8"))
+    return parse_frames(_data(_FILE))
 
 
-def parse_frames(text: str) -> tuple[Frame, ...]:
+@cache
+def load_cues() -> tuple[Frame, ...]:
+    """The dependency cues of ``subset_cues.json`` (frames without an outcome), checked once."""
+    return parse_frames(_data(_CUES_FILE), cues=True)
+
+
+def parse_frames(text: str, *, cues: bool = False) -> tuple[Frame, ...]:
     """The frames of a JSON text in the format of ``outcome_frames.json``, checked: known families,
-    outcomes, lists, operators and token attributes, a key that is a node, an example for each."""
+    outcomes, lists, operators and token attributes, a key that is a node, an example for each.
+    With ``cues`` (the format of ``subset_cues.json``) a frame has no outcome."""
+    families = CUE_FAMILIES if cues else FAMILIES
     data = json.loads(text)
     lists = {**_lexicon_lists(), **_own_lists(data.get("lists", {}))}
     participles = participle_lemmas()
@@ -183,12 +200,16 @@ def parse_frames(text: str) -> tuple[Frame, ...]:
             raise _lex.LexiconError(f"{_FILE}: frame {name!r} is listed twice")
         seen.add(name)
         family = raw.get("family", "displacement")
-        if family not in FAMILIES:
+        if family not in families:
             raise _lex.LexiconError(f"{_FILE}: {name}: unknown family {family!r}")
         if not raw.get("example"):
             raise _lex.LexiconError(f"{_FILE}: {name}: every frame needs an example")
-        outcome = raw["outcome"]
-        if isinstance(outcome, str) and outcome.startswith("@"):
+        outcome = "" if cues else raw["outcome"]
+        if cues and "outcome" in raw:
+            raise _lex.LexiconError(f"{_CUES_FILE}: {name}: a cue has no outcome")
+        if cues:
+            expanded = [("", raw["pattern"])]
+        elif isinstance(outcome, str) and outcome.startswith("@"):
             expanded = [(o, _substitute(raw["pattern"], outcome, f"{outcome}:{o}")) for o in OUTCOMES
                         if _words(f"{outcome}:{o}", lists)]
         elif outcome in OUTCOMES or outcome == "complement":
@@ -210,10 +231,53 @@ def parse_frames(text: str) -> tuple[Frame, ...]:
 
 
 @cache
-def word_list(name: str) -> frozenset[str]:
-    """One of the ``lists`` of ``outcome_frames.json``, for the rules that stay in Python."""
-    data = json.loads(resources.files("counterclaim.lexicons").joinpath("data", _FILE).read_text("utf-8"))
-    return frozenset(_words(f"@{name}", _own_lists(data.get("lists", {}))))
+def word_list(name: str, file: str = _FILE) -> frozenset[str]:
+    """One of the ``lists`` of ``outcome_frames.json`` (or ``file``), for the rules that stay in Python."""
+    return frozenset(_words(f"@{name}", _own_lists(json.loads(_data(file)).get("lists", {}))))
+
+
+@cache
+def load_sequences() -> tuple[tuple[str, str, tuple[dict[str, Any], ...]], ...]:
+    """The token sequences of ``subset_cues.json`` (spaCy ``Matcher`` patterns): name, example, pattern."""
+    data = json.loads(_data(_CUES_FILE))
+    lists = {**_lexicon_lists(), **_own_lists(data.get("lists", {}))}
+    out = []
+    for raw in data["sequences"]:
+        if not raw.get("example"):
+            raise _lex.LexiconError(f"{_CUES_FILE}: {raw['name']}: every sequence needs an example")
+        out.append((raw["name"], raw["example"], tuple(_resolve(raw["pattern"], lists))))
+    if len({name for name, _, _ in out}) != len(out):
+        raise _lex.LexiconError(f"{_CUES_FILE}: a sequence is listed twice")
+    return tuple(out)
+
+
+@cache
+def _sequence_matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for name, _, pattern in load_sequences():
+        matcher.add(name, [list(pattern)])
+    return matcher
+
+
+def sequence_starts(doc: Doc, name: str) -> frozenset[int]:
+    """Where the sequence ``name`` starts in ``doc`` (token indices)."""
+    return frozenset(start for start, _ in sequences(doc).get(name, ()))
+
+
+def sequence_ends(doc: Doc, name: str) -> frozenset[int]:
+    """Where the sequence ``name`` ends in ``doc`` (the index of the token after it)."""
+    return frozenset(end for _, end in sequences(doc).get(name, ()))
+
+
+def sequences(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """``{sequence name: [(start, end) token spans]}`` of ``subset_cues.json`` in ``doc`` (once per Doc)."""
+    cached = doc.user_data.get(_CUES_DATA + ".sequences")
+    if cached is None:
+        cached = {}
+        for match_id, start, end in _sequence_matcher(doc.vocab)(doc):
+            cached.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+        doc.user_data[_CUES_DATA + ".sequences"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def _label(frame: Frame) -> str:
@@ -242,6 +306,8 @@ _OPERATORS: dict[str, Callable[[Token], list[Token]]] = {
     ">--": lambda tok: list(tok.lefts),
     "<++": lambda tok: [tok.head] if tok.head.i > tok.i else [],
     "<--": lambda tok: [tok.head] if tok.head.i < tok.i else [],
+    ".": lambda tok: [tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else [],
+    ";": lambda tok: [tok.doc[tok.i - 1]] if tok.i > 0 else [],
 }
 
 
@@ -365,23 +431,25 @@ class FrameMatcher:
 
 
 @cache
-def _matcher() -> FrameMatcher:
-    return FrameMatcher(load_frames())
+def _matcher(cues: bool = False) -> FrameMatcher:
+    return FrameMatcher(load_cues() if cues else load_frames())
 
 
 def _rank(hit: Hit) -> tuple[int, int, int]:
     return hit.nodes.get("comp", -1), hit.nodes.get("obj", -1), hit.frame.order
 
 
-def frame_hits(doc: Doc) -> dict[tuple[str, int], list[Hit]]:
-    """``{(family, index of the key token): hits, best first}`` for every frame match of ``doc``."""
-    cached = doc.user_data.get(_USER_DATA)
+def frame_hits(doc: Doc, *, cues: bool = False) -> dict[tuple[str, int], list[Hit]]:
+    """``{(family, index of the key token): hits, best first}`` for every frame match of ``doc``
+    (of the cues of ``subset_cues.json`` with ``cues``)."""
+    key = _CUES_DATA if cues else _USER_DATA
+    cached = doc.user_data.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     found: dict[tuple[str, int], list[Hit]] = {}
     if doc.has_annotation("DEP"):
         seen: set[tuple[str, tuple[int, ...]]] = set()
-        for frame, nodes in _matcher()(doc):
+        for frame, nodes in _matcher(cues)(doc):
             label = (_label(frame), tuple(nodes.values()))
             if label in seen:  # the same tokens through two variants of a pattern
                 continue
@@ -389,13 +457,13 @@ def frame_hits(doc: Doc) -> dict[tuple[str, int], list[Hit]]:
             found.setdefault((frame.family, nodes[frame.key]), []).append(Hit(frame, nodes))
         for hits in found.values():
             hits.sort(key=_rank)
-    doc.user_data[_USER_DATA] = found
+    doc.user_data[key] = found
     return found
 
 
 def hits_at(tok: Token, family: str) -> list[Hit]:
     """The hits of ``family`` filed under ``tok``, best first."""
-    return frame_hits(tok.doc).get((family, tok.i), [])
+    return frame_hits(tok.doc, cues=family in CUE_FAMILIES).get((family, tok.i), [])
 
 
 def frame_outcomes(doc: Doc) -> dict[int, tuple[str, str]]:

@@ -14,54 +14,43 @@ up and are not marked by any of these words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from counterclaim.extract.outcomes import lemma_of
+from counterclaim.extract.frames import hits_at, sequence_ends, sequence_starts, sequences, word_list
 
 if TYPE_CHECKING:
     from counterclaim.extract.figures import FigureMention
 
-_SUBSET_PREPS = {"including", "among", "include", "includes", "included"}
-_AGGREGATE = re.compile(r"\b(?:wave|series|string|spate|string|rash|chain|number|day) of (?:\w+ ){0,2}"
-                        r"(?:attacks|bombings|blasts|explosions|assaults|strikes|raids|shootings|violence)\b|"
-                        r"\bin \w+ (?:different|separate|coordinated|simultaneous) (?:attacks|bombings|blasts)\b|"
-                        r"\battacks across\b", re.IGNORECASE)
 _OTHER_TIME = {"DATE"}
-_AMONG_WORDS = {"dead", "killed", "victims", "casualties", "wounded", "injured", "missing", "hostages",
-                "abducted", "kidnapped", "detained", "arrested", "displaced", "evacuated"}
 
 
 def _subset_whole(head: Token, mentions_by_token: dict[int, int]) -> int | None:
     """``part_of`` from the syntax: "613 civilians including 169 women", "eight ... among the dead",
-    "258 of them civilians", "Of these 184 people, 51 were women"."""
-    tok = head
-    # "including 169 women" / "among them 8 children": prep attached to the whole or its verb
-    for anc in [tok.head, tok.head.head] if tok.dep_ == "pobj" else []:
-        if anc.lower_ in _SUBSET_PREPS:
-            gov = anc.head
-            for cand in [gov] + list(gov.children) + list(gov.subtree):
-                if cand.i in mentions_by_token and cand.i < tok.i:
-                    return mentions_by_token[cand.i]
-    if tok.dep_ == "dobj" and lemma_of(tok.head) == "include":
-        for subj in tok.head.children:
-            if subj.dep_ == "nsubj":
-                for cand in subj.subtree:
-                    if cand.i in mentions_by_token:
-                        return mentions_by_token[cand.i]
+    "the toll of 12,500 included 7,000": the ``subset`` cues of ``subset_cues.json`` filed under the
+    part; the whole is the first figure before it under the cue's governor (or the verb's subject)."""
+    for hit in hits_at(head, "subset"):
+        if "verb" in hit.nodes:  # "the toll of 12,500 included 7,000"
+            for subj in head.doc[hit.nodes["verb"]].children:
+                if subj.dep_ == "nsubj":
+                    for cand in subj.subtree:
+                        if cand.i in mentions_by_token:
+                            return mentions_by_token[cand.i]
+            continue
+        gov = head.doc[hit.nodes["cue"]].head  # "including 169 women": on the whole or its verb
+        for cand in [gov] + list(gov.children) + list(gov.subtree):
+            if cand.i in mentions_by_token and cand.i < head.i:
+                return mentions_by_token[cand.i]
     return None
 
 
-
-def _of_them_whole(doc: Doc, m: FigureMention, mentions: list[FigureMention], i: int) -> int | None:
-    """"496 had been killed, 258 of them civilians" / "40 of whom were children"."""
-    nxt = doc[m.num_token.i + 1:m.num_token.i + 3]
-    prv = doc[max(0, m.num_token.i - 2):m.num_token.i]
-    if (len(nxt) == 2 and nxt[0].lower_ == "of" and nxt[1].lower_ in ("them", "whom")) or (
-            len(prv) == 2 and prv[0].lower_ == "of" and prv[1].lower_ == "whom"):
+def _of_them_whole(m: FigureMention, mentions: list[FigureMention], i: int, of_them: frozenset[int],
+                   of_whom: frozenset[int]) -> int | None:
+    """"496 had been killed, 258 of them civilians" / "40 of whom were children": the sequences
+    ``of-them`` right after the number or ``of-whom`` right before it."""
+    if m.num_token.i + 1 in of_them or m.num_token.i in of_whom:
         for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
             w = mentions[j]
             if w.sentence == m.sentence and w.outcome:
@@ -110,10 +99,11 @@ def link_subsets(doc: Doc, mentions: list[FigureMention]) -> None:
     _resolve_repeats(mentions)
     by_token = {m.head.i: i for i, m in enumerate(mentions)}
     by_token.update({m.num_token.i: i for i, m in enumerate(mentions)})
+    of_them, of_whom = sequence_starts(doc, "of-them"), sequence_ends(doc, "of-whom")
     for i, m in enumerate(mentions):
         whole = _subset_whole(m.head, by_token)
         if whole is None and m.head.i == m.num_token.i:
-            whole = _of_them_whole(doc, m, mentions, i)
+            whole = _of_them_whole(m, mentions, i, of_them, of_whom)
         if whole is not None and whole != i and mentions[whole].outcome and (
                 not m.outcome or m.outcome == mentions[whole].outcome):
             # ANNOTATION.md: a subset inherits the outcome of its whole; a part that suffered
@@ -123,15 +113,15 @@ def link_subsets(doc: Doc, mentions: list[FigureMention]) -> None:
             m.rule = m.rule or "subset"
     _link_of_these(mentions)
     _link_breakdowns(doc, mentions)
-    _link_among(mentions)
+    _link_among(doc, mentions)
     _link_but(doc, mentions)
     _link_sums(mentions)
     _link_aggregates(doc, mentions)
     _link_narrowings(mentions)
 
 
-_BREAKDOWN_OPENERS = {"with", "including", "includes", "included", ":", "of", "among", "--", "—", "–"}
-_BREAKDOWN_PREPS = {"in", "from", "at", "on", "near", "inside", "outside", "among"}
+_BREAKDOWN_OPENERS = word_list("breakdown_openers", "subset_cues.json")
+_BREAKDOWN_PREPS = word_list("breakdown_preps", "subset_cues.json")
 
 
 def _link_breakdowns(doc: Doc, mentions: list[FigureMention]) -> None:
@@ -188,21 +178,19 @@ def _link_of_these(mentions: list[FigureMention]) -> None:
                 break
 
 
-def _link_among(mentions: list[FigureMention]) -> None:
+def _link_among(doc: Doc, mentions: list[FigureMention]) -> None:
     """"Five police officers were among the dead", "three officers were among those killed",
-    "Among them were two infants": the nearest earlier total, not a sibling in the same list."""
-    words_of: dict[int, list[str]] = {}
+    "Among them were two infants" (the sequences ``among-the-dead``, ``among-them`` at the first
+    "among" of the sentence): the nearest earlier total, not a sibling in the same list."""
+    found = sequences(doc)
+    cue_end = {start: end for name in ("among-the-dead", "among-them") for start, end in found.get(name, ())}
+    first_among: dict[int, int] = {}
     for i, m in enumerate(mentions):
         if m.part_of is not None or m.sentence is None or m.count.value is None:
             continue
-        if m.sentence.start not in words_of:
-            words_of[m.sentence.start] = [t.lower_ for t in m.sentence]
-        words = words_of[m.sentence.start]
-        if "among" not in words:
-            continue
-        k = words.index("among")
-        nxt = words[k + 1:k + 3]
-        if not (len(nxt) == 2 and nxt[0] in ("the", "those") and nxt[1] in _AMONG_WORDS) and nxt[:1] != ["them"]:
+        if m.sentence.start not in first_among:
+            first_among[m.sentence.start] = next((t.i for t in m.sentence if t.lower_ == "among"), -1)
+        if cue_end.get(first_among[m.sentence.start], len(doc) + 1) > m.sentence.end:
             continue
         siblings = {c.i for c in m.head.conjuncts} | {m.head.i}
         for w in _before(mentions, i):
@@ -260,18 +248,32 @@ def _dates_by_sentence(doc: Doc) -> dict[int, set[str]]:
     return out
 
 
+_AGGREGATES = ("wave-of-attacks", "separate-attacks", "attacks-across")
+
+
+def _aggregate_sentences(doc: Doc) -> set[int]:
+    """Starts of the sentences that name several attacks ("a wave of attacks", "in three separate
+    bombings", "attacks across the province"): the aggregate sequences of ``subset_cues.json``."""
+    found = sequences(doc)
+    out = set()
+    for name in _AGGREGATES:
+        for start, end in found.get(name, ()):
+            sent = doc[start].sent
+            if end <= sent.end:
+                out.add(sent.start)
+    return out
+
+
 def _link_aggregates(doc: Doc, mentions: list[FigureMention]) -> None:
     """Figures of single attacks after an aggregate figure of the same outcome and day."""
     wholes: dict[str, FigureMention] = {}
     dates = _dates_by_sentence(doc)
-    aggregate: dict[int, bool] = {}
+    aggregate = _aggregate_sentences(doc) if mentions else set()
     for m in mentions:
         sent = m.sentence
         if sent is None:
             continue
-        if sent.start not in aggregate:
-            aggregate[sent.start] = bool(_AGGREGATE.search(sent.text))
-        if aggregate[sent.start]:
+        if sent.start in aggregate:
             if m.count.value and m.outcome not in wholes and m.part_of is None:
                 wholes[m.outcome] = m
                 continue
@@ -292,8 +294,7 @@ def _link_aggregates(doc: Doc, mentions: list[FigureMention]) -> None:
             m.part_of = whole
 
 
-_GENERIC_HEADS = {"people", "persons", "others", "more", "dead", "victims", "casualties", "deaths", "fatalities",
-                  "wounded", "injured", "individuals", "bodies"}
+_GENERIC_HEADS = word_list("generic_heads", "subset_cues.json")
 
 
 def _narrows(m: FigureMention) -> bool:
