@@ -3,6 +3,7 @@ and the version is stamped into every result. No spaCy model needed."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,38 @@ def test_every_data_file_loads() -> None:
         loaded = lexicons.mapping(name, cased=name == "demonyms.tsv") if name.endswith(".tsv") else \
             lexicons.words(name)
         assert loaded, name
+
+
+def test_every_pattern_table_loads() -> None:
+    assert lexicons.tables() == ["outcome_frames.json", "subset_cues.json"]
+    for name in lexicons.tables():
+        data = lexicons.table(name)
+        assert data["frames"] and all(f["example"] for f in data["frames"]), name
+
+
+def test_the_pattern_table_loader_refuses_duplicates_and_missing_examples(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    frame = {"name": "f", "example": "An example.", "pattern": [{"RIGHT_ID": "a", "RIGHT_ATTRS": {}}]}
+    (data / "twice.json").write_text(json.dumps({"frames": [frame, frame]}), encoding="utf-8")
+    (data / "example.json").write_text(json.dumps({"frames": [{**frame, "example": ""}]}), encoding="utf-8")
+    (data / "lists.json").write_text(json.dumps({"lists": {"w": ["Kill"]}, "frames": [frame]}), encoding="utf-8")
+
+    class Files:
+        def __init__(self, path: Path) -> None:
+            self.path = path
+
+        def joinpath(self, *parts: str) -> Path:
+            return self.path.joinpath(*parts)
+
+    monkeypatch.setattr(lexicons.resources, "files", lambda package: Files(tmp_path))
+    for name, message in [("twice.json", "listed twice"), ("example.json", "needs an example"),
+                          ("lists.json", "lower case")]:
+        lexicons.table.cache_clear()
+        with pytest.raises(LexiconError, match=message):
+            lexicons.table(name)
+    lexicons.table.cache_clear()
 
 
 def test_person_nouns_cover_plurals_and_irregulars() -> None:

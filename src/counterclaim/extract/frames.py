@@ -25,7 +25,6 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 from spacy.matcher import Matcher
@@ -169,7 +168,7 @@ def _variants(pattern: list[dict[str, Any]], participles: dict[str, str]) -> lis
 
 
 def _data(name: str) -> str:
-    return resources.files("counterclaim.lexicons").joinpath("data", name).read_text("utf-8")
+    return json.dumps(_lex.table(name))
 
 
 @cache

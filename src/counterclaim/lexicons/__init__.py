@@ -8,8 +8,10 @@ case where the list is case-folded, no duplicates, values from the allowed set) 
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
+from typing import Any
 
 LEXICON_VERSION = "counterclaim.lexicons.v3"
 
@@ -63,6 +65,39 @@ def names() -> list[str]:
     """Every data file of the package, sorted."""
     return sorted(p.name for p in resources.files(__package__).joinpath("data").iterdir()
                   if p.name.endswith((".txt", ".tsv")))
+
+
+def tables() -> list[str]:
+    """Every pattern table of the package (``data/*.json``: the frames of ``extract.frames``), sorted."""
+    return sorted(p.name for p in resources.files(__package__).joinpath("data").iterdir() if p.name.endswith(".json"))
+
+
+@cache
+def table(name: str) -> dict[str, Any]:
+    """The pattern table ``data/NAME``, checked for what needs no spaCy: its own word lists (lower
+    case, no duplicates), and a unique name, an example and a pattern for every frame and sequence.
+    ``extract.frames`` checks the rest (outcomes, families, list references, operators)."""
+    data = json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("frames"), list):
+        raise LexiconError(f"{name}: expected an object with a list of 'frames'")
+    for list_name, value in data.get("lists", {}).items():
+        keys = list(value) if isinstance(value, dict) else value
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise LexiconError(f"{name}: list {list_name!r} must be a list or mapping of strings")
+        if len(set(keys)) != len(keys):
+            raise LexiconError(f"{name}: list {list_name!r} has a duplicate")
+        if any(k != k.lower() for k in keys):
+            raise LexiconError(f"{name}: list {list_name!r} must be lower case")
+    seen: set[str] = set()
+    for entry in data["frames"] + data.get("sequences", []):
+        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("pattern"):
+            raise LexiconError(f"{name}: every frame and sequence needs a name and a pattern")
+        if entry["name"] in seen:
+            raise LexiconError(f"{name}: {entry['name']!r} is listed twice")
+        if not entry.get("example"):
+            raise LexiconError(f"{name}: {entry['name']}: every frame and sequence needs an example")
+        seen.add(entry["name"])
+    return data
 
 
 def plural(noun: str) -> str:
