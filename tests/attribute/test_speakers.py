@@ -382,3 +382,20 @@ def test_a_pronoun_after_a_question_is_the_person_asked() -> None:
     text = ("Paul Kerr, asked by reporters about the strike, said, “We are ready to talk.” "
             "“Nobody wants this to go on,” he added.")
     assert attributed(text) == [("Paul Kerr", None), ("Paul Kerr", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a "she" inside the speaker's own quotation says nothing about the speaker's gender
+        ("Instead, Paul Kerr said, “she started as the favourite, and then it all went wrong for the party.” "
+         "Later Kerr spoke again. “She has nothing left to prove,” he said."),
+        ("John Mason told the crowd, “she never once visited the flooded towns in the valley.” Mason went on. "
+         "“She will answer for it,” he said."),
+        ("Anna Smith said, “he lied to every family in this town about the dam.” Smith did not stop there. "
+         "“He must resign,” she said."),
+    ],
+)
+def test_pronouns_inside_a_quotation_do_not_give_the_speaker_a_gender(text: str) -> None:
+    first, second = attributed(text)
+    assert first[0] is not None and second == first

@@ -346,8 +346,10 @@ class Genders:
             if key is None:
                 continue
             for t in sent[people[0].end - sent.start:]:
+                if t.text[:1] in "“\"‘`" or t.text == "''":
+                    break  # 'Ruiz said, “she started …”': inside the quotation "she" is somebody else
                 g = pronoun_gender(t.lower_)
-                if g and t.text[:1] not in "“\"'‘":
+                if g:
                     self._vote(key, g, 1)
 
     @staticmethod

@@ -309,8 +309,13 @@ class _Attributor:
             return None
         sent = prev.sent
         subj: Token | None = None
-        for verb in reversed([t for t in sent if t.idx < anchor and not self.inside_quote(t)]):
-            # the speech act nearest the quotation ("Asked by X to respond, Ruiz said, “…”" is Ruiz's)
+        main = [t for t in sent if t.idx < anchor and not self.inside_quote(t)
+                and (t.i == sent.root.i or (t.head.i == sent.root.i and (
+                    t.dep_ in ("conj", "parataxis") or (t.dep_ in ("advcl", "xcomp") and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in t.children)))))]  # not "when X asked Y"
+        for verb in reversed(main):
+            # the main clause's speech act nearest the quotation ("Asked by X to respond, Ruiz said, “…”" is
+            # Ruiz's); one inside a relative clause is about somebody else ("X, who called it a hoax")
             if verb.lemma_.lower() in _QUESTION_VERBS:
                 # "X asked Y about the plan. “…” he said.": the answer is the person asked
                 subj = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")), None)
@@ -322,6 +327,8 @@ class _Attributor:
                     break
         if subj is None:
             subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subj is None:  # a parse that lost the subject: a person named first ("And Ruiz, for all that, ...")
+            subj = next((t for t in sent[:3] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
         if subj is None or subj.idx >= anchor or self.inside_quote(subj) or is_pronoun(subj):
             return None
         if any(c.dep_ == "conj" for c in subj.children) or any(c.lower_ == "no" for c in subj.children):
