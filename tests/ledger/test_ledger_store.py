@@ -259,3 +259,20 @@ def test_spellings_differing_in_case_are_one_source(ledger: Ledger) -> None:
     ledger.regroup()
     [source] = [s for s in ledger.sources() if "bracho" in s["spellings"]]
     assert sorted(source["spellings"]) == ["Bracho", "bracho"] and source["claims"] == 2
+
+
+@pytest.mark.slow
+def test_storing_a_result_without_incidents_applies_the_kinds_the_incidents_decide(db_target: str) -> None:
+    # Ledger.store(result) finds the incidents itself; the kinds they decide (a toll counted at another town
+    # is partial) must be the ones ingest stores, not the extraction's first guess
+    from counterclaim import extract_text
+
+    text = ("Militiamen killed 40 villagers in the town of Hilltown on Monday, the provincial governor said.\n\n"
+            "The governor spoke after touring the nearby town of Westford. Later that night a mortar landed in "
+            "the town, killing two people, police said.\n")
+    result = extract_text(text)
+    assert {f.text: f.kind for f in result.figures}["two people"] == "whole"  # before the incidents are known
+    with Ledger(db_target) as ledger:
+        ledger.store(result)
+        stored = {" ".join(str(f["text"]).split()): f["kind"] for f in ledger.figures()}
+    assert stored["40 villagers"] == "whole" and stored["two people"] == "partial"

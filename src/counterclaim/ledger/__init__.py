@@ -103,14 +103,16 @@ class Ledger:
               meta: dict[str, Any] | None = None) -> bool:
         """Store one extracted document (one transaction); False when it was already there.
 
-        Without ``incidents`` they are found with the lexical place finder (no model needed).
-        Call :meth:`regroup` afterwards to give the new incidents their events.
+        Without ``incidents`` they are found with the lexical place finder (no model needed), and the
+        figures' kinds that depend on them (another incident's date, another place) are applied, as
+        ingest does. Call :meth:`regroup` afterwards to give the new incidents their events.
         """
         if incidents is None:
-            from counterclaim.analysis.incidents import find_incidents
+            from counterclaim.analysis.incidents import final_kinds, find_incidents
             from counterclaim.ledger.ingest import find_places
 
             incidents = find_incidents(result, find_places(result.document.text, use_ner=False))
+            result = final_kinds(result, incidents)
         return store(self.db, result, incidents, meta=meta)
 
     def add(self, result: Result, *, meta: dict[str, Any] | None = None) -> bool:
