@@ -108,3 +108,25 @@ def test_query_rows_are_dicts_by_column_name_in_order_and_a_repeated_name_keeps_
     assert len(rows) >= 3
     assert all(list(r) == ["id", "title", "doc", "n"] and r["doc"] == r["id"] and r["n"] == 1 for r in rows)
     assert streamed == [{k: r[k] for k in ("id", "title", "doc")} for r in rows]
+
+
+def test_routes_are_prepared_at_start_by_a_path_no_route_takes(ledger_path: Path) -> None:
+    import asyncio
+    import warnings
+    from concurrent.futures import ThreadPoolExecutor
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from counterclaim.web import create_app
+    from counterclaim.web.app import START_PATH, prepare_routes
+
+    app = create_app(str(ledger_path), use_ner=False, warm=False)
+    with ThreadPoolExecutor(1) as pool:  # a loop of its own (the browser tests may hold one in this thread)
+        assert pool.submit(asyncio.run, prepare_routes(app)).result() == 404  # walked every router, taken by none
+    with TestClient(app, base_url=LOCAL) as client:  # the start prepares them again: pages are unchanged
+        page = client.get(START_PATH)
+        assert page.status_code == 404 and "no such page here" in page.text
+        assert client.get("/api/overview").json()["events"][0]["id"] == "zarvenko-1992"
+        assert "sources" not in app.state.view._cache  # preparing the routes read nothing of the ledger
