@@ -8,7 +8,15 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from counterclaim.extract.frames import frame_hits, frame_outcomes, hits_at, load_frames, parse_frames
+from counterclaim.extract.frames import (
+    adjacent_cues,
+    frame_hits,
+    frame_outcomes,
+    hits_at,
+    load_frames,
+    load_sequences,
+    parse_frames,
+)
 from counterclaim.lexicons import LexiconError
 
 NLP = spacy.blank("en")
@@ -129,3 +137,49 @@ def test_an_outcome_list_makes_one_frame_per_outcome() -> None:
     frames = parse_frames(json.dumps({"lists": {"verbs": {"die": "killed", "vanish": "missing"}}, "frames": [frame]}))
     assert {(f.outcome, tuple(f.patterns[0][0]["RIGHT_ATTRS"]["LEMMA"]["IN"])) for f in frames} == {
         ("killed", ("die",)), ("missing", ("vanish",))}
+
+
+# sequence: (outcome, three texts whose first token starts it, the token that names the outcome in each,
+#            a text it does not start)
+SEQUENCES: dict[str, tuple[str, list[tuple[str, int]], str]] = {
+    "flee-headline": ("displaced", [("flee fighting", 0), ("fled the town", 0), ("flee floods in the north", 0)],
+                      "were fleeing"),
+    "die-headline": ("killed", [("die in crash", 0), ("dies in fire", 0), ("die as bus plunges", 0)], "were dying"),
+    "frozen-to-death": ("killed", [("froze to death", 2), ("were frozen to death", 3),
+                                   ("had been starved to death", 4)], "were burned in the fire"),
+    "outcome-after": ("injured", [("wounded", 0), ("were seriously injured", 2), ("were later hurt", 2)],
+                      "were treated"),
+    "held-hostage-after": ("captured", [("taken hostage", 1), ("were held captive", 2),
+                                        ("were later kept prisoner", 3)], "were taken home"),
+    "suffered-injuries-after": ("injured", [("suffered injuries", 0), ("sustained minor burns", 0),
+                                            ("had also suffered serious head wounds", 2)], "suffered losses"),
+}
+
+
+@pytest.mark.parametrize(("name", "text", "cue"), [(n, t, c) for n, (_, cases, _) in SEQUENCES.items()
+                                                   for t, c in cases])
+def test_the_sequence_names_the_outcome_of_a_figure_before_it(name: str, text: str, cue: int) -> None:
+    d = Doc(NLP.vocab, words=text.split())
+    assert adjacent_cues(d).get(0) == (SEQUENCES[name][0], cue)
+
+
+@pytest.mark.parametrize("text", [t for _, _, t in SEQUENCES.values()] + [
+    "were were were were killed",  # an auxiliary after the third word ends the words skipped
+    "to death"])
+def test_no_sequence_starts_at_the_first_word(text: str) -> None:
+    d = Doc(NLP.vocab, words=text.split())
+    assert adjacent_cues(d).get(0) is None
+
+
+def test_a_headline_verb_counts_only_right_after_the_number() -> None:
+    d = Doc(NLP.vocab, words=["were", "later", "fled"])
+    assert adjacent_cues(d).get(0) is None and adjacent_cues(d).get(2) == ("displaced", 2)
+
+
+def test_every_sequence_of_the_outcome_table_has_cases() -> None:
+    assert {q.name for q in load_sequences("outcome_frames.json")} == set(SEQUENCES)
+
+
+def test_up_to_three_auxiliaries_are_skipped() -> None:
+    d = Doc(NLP.vocab, words=["were", "were", "were", "killed"])
+    assert adjacent_cues(d).get(0) == ("killed", 3)

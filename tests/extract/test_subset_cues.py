@@ -49,9 +49,9 @@ def test_the_sequence_is_not_found(name: str, text: str) -> None:
 
 
 def test_every_sequence_has_cases_and_is_found_in_its_example() -> None:
-    assert {name for name, _, _ in load_sequences()} == set(SEQUENCES)
-    for name, example, _ in load_sequences():
-        assert name in sequences(NLP(example)), example
+    assert {q.name for q in load_sequences()} == set(SEQUENCES)
+    for q in load_sequences():
+        assert q.name in sequences(NLP(q.example)), q.example
 
 
 # dependency cue: (three sentences it is found in, one it is not)

@@ -235,27 +235,82 @@ def word_list(name: str, file: str = _FILE) -> frozenset[str]:
     return frozenset(_words(f"@{name}", _own_lists(json.loads(_data(file)).get("lists", {}))))
 
 
+class Sequence(NamedTuple):
+    """A token sequence (a spaCy ``Matcher`` pattern) of a table. ``cue`` is the token that names the
+    outcome: the last of the match, or the last one whose word is in the list ``cue_words``.
+    ``outcomes`` maps the cue's word to its outcome where the outcome is a mapping list ("@name")."""
+
+    name: str
+    example: str
+    pattern: tuple[dict[str, Any], ...]
+    outcome: str
+    cue_words: frozenset[str]
+    outcomes: dict[str, str]
+
+
 @cache
-def load_sequences() -> tuple[tuple[str, str, tuple[dict[str, Any], ...]], ...]:
-    """The token sequences of ``subset_cues.json`` (spaCy ``Matcher`` patterns): name, example, pattern."""
-    data = json.loads(_data(_CUES_FILE))
+def load_sequences(file: str = _CUES_FILE) -> tuple[Sequence, ...]:
+    """The token sequences of ``subset_cues.json`` (or ``file``), their word lists filled in. A sequence
+    may start with one of the table's ``prefixes`` (``"prefix": name``); an outcome ``"@name"``
+    makes one sequence per outcome of that mapping, as for frames."""
+    data = json.loads(_data(file))
     lists = {**_lexicon_lists(), **_own_lists(data.get("lists", {}))}
+    prefixes = data.get("prefixes", {})
     out = []
-    for raw in data["sequences"]:
+    for raw in data.get("sequences", []):
         if not raw.get("example"):
-            raise _lex.LexiconError(f"{_CUES_FILE}: {raw['name']}: every sequence needs an example")
-        out.append((raw["name"], raw["example"], tuple(_resolve(raw["pattern"], lists))))
-    if len({name for name, _, _ in out}) != len(out):
-        raise _lex.LexiconError(f"{_CUES_FILE}: a sequence is listed twice")
+            raise _lex.LexiconError(f"{file}: {raw['name']}: every sequence needs an example")
+        if raw.get("prefix", "") and raw["prefix"] not in prefixes:
+            raise _lex.LexiconError(f"{file}: {raw['name']}: unknown prefix {raw['prefix']!r}")
+        pattern = prefixes.get(raw.get("prefix", ""), []) + raw["pattern"]
+        outcome = raw.get("outcome", "")
+        outcomes: dict[str, str] = {}
+        if outcome.startswith("@"):
+            found = lists.get(outcome[1:])
+            if not isinstance(found, dict):
+                raise _lex.LexiconError(f"{file}: {raw['name']}: {outcome!r} is no mapping list")
+            outcomes = dict(found)
+        elif outcome not in OUTCOMES and (outcome or file != _CUES_FILE):
+            raise _lex.LexiconError(f"{file}: {raw['name']}: unknown outcome {outcome!r}")
+        cue = raw.get("cue", "")
+        cue_words = frozenset(_words(cue, lists)) if cue else frozenset()
+        out.append(Sequence(raw["name"], raw["example"], tuple(_resolve(pattern, lists)), outcome, cue_words,
+                            outcomes))
+    if len({q.name for q in out}) != len(out):
+        raise _lex.LexiconError(f"{file}: a sequence is listed twice")
     return tuple(out)
 
 
 @cache
-def _sequence_matcher(vocab: Vocab) -> Matcher:
+def _sequence_matcher(vocab: Vocab, file: str) -> Matcher:
     matcher = Matcher(vocab)
-    for name, _, pattern in load_sequences():
-        matcher.add(name, [list(pattern)])
+    for q in load_sequences(file):
+        matcher.add(q.name, [list(q.pattern)])
     return matcher
+
+
+def adjacent_cues(doc: Doc) -> dict[int, tuple[str, int]]:
+    """``{start: (outcome, index of the cue token)}`` of the ``sequences`` of ``outcome_frames.json``
+    ("58 wounded", "147 died", "six froze to death"): the sequence that starts at a token, the
+    first in the file where several do (once per Doc)."""
+    key = _USER_DATA + ".sequences"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        order = {q.name: (n, q) for n, q in enumerate(load_sequences(_FILE))}
+        best: dict[int, tuple[int, str, int]] = {}
+        for match_id, start, end in _sequence_matcher(doc.vocab, _FILE)(doc):
+            n, q = order[doc.vocab.strings[match_id]]
+            if start in best and best[start][0] <= n:
+                continue
+            cue = end - 1
+            while q.cue_words and doc[cue].lower_ not in q.cue_words and cue > start:
+                cue -= 1
+            outcome = q.outcomes.get(doc[cue].lower_, "") if q.outcomes else q.outcome
+            if outcome:
+                best[start] = (n, outcome, cue)
+        cached = {start: (outcome, cue) for start, (_, outcome, cue) in best.items()}
+        doc.user_data[key] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def sequence_starts(doc: Doc, name: str) -> frozenset[int]:
@@ -273,7 +328,7 @@ def sequences(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     cached = doc.user_data.get(_CUES_DATA + ".sequences")
     if cached is None:
         cached = {}
-        for match_id, start, end in _sequence_matcher(doc.vocab)(doc):
+        for match_id, start, end in _sequence_matcher(doc.vocab, _CUES_FILE)(doc):
             cached.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         doc.user_data[_CUES_DATA + ".sequences"] = cached
     return cached  # type: ignore[no-any-return]

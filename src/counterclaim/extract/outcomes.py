@@ -19,7 +19,7 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract import lexicon as lx
-from counterclaim.extract.frames import Hit, hits_at, word_list
+from counterclaim.extract.frames import Hit, adjacent_cues, hits_at, word_list
 
 _TOLL_VERBS = word_list("toll_verbs")
 
@@ -153,36 +153,10 @@ def _clause_role(head: Token) -> tuple[Token, str]:
 
 
 def adjacent_outcome(doc: Doc, after: int) -> tuple[str | None, int]:
-    """An outcome word right after the noun phrase: "58 wounded", "147 died", "24 others wounded"."""
-    i = after
-    while i < len(doc) and (doc[i].lower_ in ("were", "was", "had", "have", "been", "are", "reported",
-                                             "feared", "presumed", "confirmed", "believed", "still",
-                                             "later", "seriously", "critically", "slightly", "badly",
-                                             "also", "all", "more", "left", "rendered", "made", "went", "gone",
-                                             "go", "were", "later", "being", "+") or doc[i].is_space):
-        if doc[i].lower_ in ("were", "was", "had", "have", "are", "been") and i > after + 2:
-            break
-        i += 1
-    if i < len(doc):
-        tok = doc[i]
-        word = tok.lower_
-        if word in ("flee", "fled", "die", "dies") and tok.i == after:
-            return ("displaced" if word.startswith("fle") else "killed"), tok.i  # headline "18,000 flee"
-        if word in ("froze", "frozen", "starved", "burned", "burnt") and i + 2 < len(doc) \
-                and doc[i + 1].lower_ == "to" and doc[i + 2].lower_ == "death":
-            return "killed", i + 2
-        if word in ("dead", "killed", "died", "drowned", "perished", "wounded", "injured", "hurt",
-                    "missing", "homeless", "displaced", "kidnapped", "abducted", "arrested", "detained",
-                    "captured", "deaths", "casualties", "fatalities", "unaccounted", "recaptured"):
-            return lx.OUTCOME_NOUNS.get(word) or lx.OUTCOME_VERBS.get(lemma_of(tok)), tok.i
-        if word in ("taken", "held", "kept") and i + 1 < len(doc) and doc[i + 1].lower_ in (
-                "hostage", "hostages", "prisoner", "prisoners", "captive", "captives"):
-            return "captured", i + 1
-        if word in ("suffered", "sustained") and i + 2 < len(doc):
-            for t in doc[i + 1:i + 4]:
-                if t.lower_ in ("injuries", "wounds", "injury", "burns"):
-                    return "injured", tok.i
-    return None, -1
+    """An outcome word right after the noun phrase: "58 wounded", "147 died", "24 others wounded",
+    "six froze to death": the ``sequences`` of ``outcome_frames.json`` that start at ``after``
+    (outcome and the index of its cue token; ``(None, -1)`` when none does)."""
+    return adjacent_cues(doc).get(after, (None, -1))
 
 
 def _toll_outcome(num_tok: Token, head: Token) -> str | None:
