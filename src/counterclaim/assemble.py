@@ -10,7 +10,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from counterclaim.attribute.claimants import Claimant, claimant_for, continuation_source, resolve_pronoun
+from counterclaim.attribute.claimants import Claimant, claimant_for, continuation_source
 from counterclaim.attribute.hedges import distanced, stance
 from counterclaim.attribute.model import AttributionModel, QuoteMention, quote_mentions
 from counterclaim.attribute.source_types import source_type
@@ -45,11 +45,11 @@ def _next_sentence(sent: Span) -> Span | None:
 
 
 def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[QuoteMention],
-                       model: AttributionModel | None = None) -> list[tuple[Claimant | None, str]]:
+                       model: AttributionModel) -> list[tuple[Claimant | None, str]]:
     """The claimant and stance of every figure mention, in order.
 
-    Personal pronouns ("he said") are resolved by the attribution model that gives quotations their
-    speakers; bodies ("it said", "they reported") by the claimants seen so far.
+    Pronoun claimants ("he said", "it said", "they reported") are resolved by the attribution model
+    that gives quotations their speakers (:meth:`AttributionModel.claimant_named_by`).
     """
     history: list[Claimant] = []
     out: list[tuple[Claimant | None, str]] = []
@@ -78,12 +78,8 @@ def attribute_mentions(doc: Doc, mentions: list[FigureMention], quotes: list[Quo
             claim = continued[sent.start]
         if claim is not None and quote is None and claim.name.lower() in _NARRATOR:
             claim = None  # "We counted the bodies ...": a first-person narrator is the text's own voice
-        if claim is not None and model is not None and claim.pronoun:
-            who = model.person_named_by(claim.start, claim.end)
-            if who is not None:
-                claim = Claimant(who.name, claim.start, claim.end, "PERSON", False, None)
         if claim is not None:
-            claim = resolve_pronoun(claim, history, doc)
+            claim = model.claimant_named_by(claim, history)
             history.append(claim)
         i = index.get(sent.start, 0)
         near = any(flags[max(0, i - 2):i + 3])
@@ -189,7 +185,7 @@ def extract_all(doc: Doc, norm: NormText, options: Options, *, published: str | 
     diagnostics: list[Diagnostic] = []
     quote_mentions: list[QuoteMention] = []
     quote_diags: list[Diagnostic] = []
-    model = None
+    model: AttributionModel | None = None
     if options.quotes or options.figures:  # figures need the quotations (a figure in a quote is its speaker's)
         quote_mentions, quote_diags, model = _quotes(norm, doc)
     for d in quote_diags:
@@ -197,6 +193,7 @@ def extract_all(doc: Doc, norm: NormText, options: Options, *, published: str | 
     figures: list[Figure] = []
     if options.figures:
         mentions = find_figure_mentions(doc, norm.text)
+        assert model is not None  # built above whenever figures are asked for
         claims = attribute_mentions(doc, mentions, quote_mentions, model)
         figures = _figure_records(norm, mentions, claims)
     quotes = _quote_records(norm, quote_mentions) if options.quotes else []

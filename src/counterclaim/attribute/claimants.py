@@ -8,7 +8,8 @@ Rules, in order:
 4. a possessive or estimate noun around the figure ("his figure of 600", "initial estimates
    of a death toll of 11", "Ruritania's allegations of up to 2,000 dead");
 5. an explicit continuation in the next sentence ("The figure is drawn from X").
-Pronouns ("he said", "it said") resolve to the last claimant of the matching kind.
+Pronouns ("he said", "it said") are resolved by the attribution model
+(:meth:`counterclaim.attribute.model.AttributionModel.claimant_named_by`).
 No rule → ``None``: the text's own voice.
 
 Deliberately not handled: attribution carried into the next sentence without an explicit
@@ -24,15 +25,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from counterclaim.extract import lexicon as lx
-from counterclaim.extract.spans import entities
 
-# a "person" whose role is a body ("the monitoring group Frontline Watch") is an "it"
-_BODY_ROLE = re.compile(r"\b(?:group|organi[sz]ation|agency|ministry|committee|centre|center|network|"
-                        r"association|company|union|council|office|department|service)\b", re.IGNORECASE)
-_PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "its", "their", "we", "i"}
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "its", "their", "we", "i"}
 _ESTIMATE_NOUNS = {"estimates", "estimate", "figure", "figures", "tally", "allegations", "allegation",
                    "claims", "claim", "count", "reports", "report", "statistics", "data", "records",
                    "list", "lists", "conclusion", "findings", "assessment"}
@@ -80,7 +77,7 @@ def np_span(tok: Token) -> tuple[int, int]:
     return start, max(cut, start + 1)
 
 
-def _claimant_from(tok: Token) -> Claimant:
+def claimant_from(tok: Token) -> Claimant:
     doc = tok.doc
     roles: list[str] = []
     # "The State Prosecutor, Ilan Dorr, the chief investigator ... said": prefer the named person
@@ -103,7 +100,7 @@ def _claimant_from(tok: Token) -> Claimant:
         first = next((t.i for t in doc[s:tok.i + 1] if t.ent_type_ == "PERSON"), s)
         if first > s and all(t.ent_type_ == "PERSON" for t in doc[first:tok.i + 1]):
             span = doc[first:e]
-    return Claimant(span.text, span.start_char, span.end_char, label, tok.lower_ in _PRONOUNS,
+    return Claimant(span.text, span.start_char, span.end_char, label, tok.lower_ in PRONOUNS,
                     "; ".join(roles) or None)
 
 
@@ -113,11 +110,11 @@ def _according_to(sent: Span) -> Claimant | None:
             to = tok.doc[tok.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if objs:
-                return _claimant_from(objs[0])
+                return claimant_from(objs[0])
         if tok.lower_ == "per" and tok.i > 0 and tok.doc[tok.i - 1].text == "(":
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             if objs:
-                return _claimant_from(objs[0])
+                return claimant_from(objs[0])
     return None
 
 
@@ -136,7 +133,7 @@ def _by_frames(sent: Span) -> list[tuple[int, Claimant]]:
     return out
 
 
-def _subject(verb: Token) -> Token | None:
+def reporting_subject(verb: Token) -> Token | None:
     """The claimant of a reporting verb: its subject, its passive agent, or "printed in X"."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(subjects) > 1:  # "..., nine of them seriously, the department said": not the number
@@ -275,7 +272,7 @@ def _reporting_verb(tok: Token) -> Token | None:
                 return node
             if child.dep_ == "prep" and child.lower_ == "at" and node.lemma_.lower() in ("put", "place", "estimate"):
                 return node  # "officials put the number of dead at 45"
-            if child.dep_ == "nsubj" and child.pos_ == "NUM" and _subject(node) is not child:
+            if child.dep_ == "nsubj" and child.pos_ == "NUM" and reporting_subject(node) is not child:
                 return node  # a figure the parser took for a second subject of "said"
             if child.dep_ in ("advcl", "prep", "npadvmod", "advmod", "nsubj", "mark"):
                 return None
@@ -299,7 +296,7 @@ def _estimate_owner(tok: Token) -> Claimant | None:
         if node.lower_ in _ESTIMATE_NOUNS and node.pos_ == "NOUN":
             poss = [c for c in node.children if c.dep_ == "poss"]
             if poss:
-                return _claimant_from(poss[0])
+                return claimant_from(poss[0])
             if node.lower_ in ("estimates", "estimate", "reports", "allegations", "claims") and any(
                     c.dep_ in ("amod", "det") and c.lower_ not in ("the", "a", "an", "these", "those", "this")
                     for c in node.children):
@@ -352,7 +349,7 @@ def claimant_for(tok: Token, sent: Span, memo: dict[tuple[str, int], Any] | None
     if owner:
         return owner
     verb = _reporting_verb(tok)
-    if verb is None or _subject(verb) is None:
+    if verb is None or reporting_subject(verb) is None:
         found = _per_sentence(memo, sent, _according_to)
         if found:
             return found
@@ -360,14 +357,14 @@ def claimant_for(tok: Token, sent: Span, memo: dict[tuple[str, int], Any] | None
         if framed:
             return framed[-1]
     if verb is not None:
-        subj = _subject(verb)
+        subj = reporting_subject(verb)
         if subj is not None and subj.lower_ in ("it", "they", "we") and verb.head is not verb:
             outer = _reporting_verb(verb)
-            outer_subj = _subject(outer) if outer is not None else None
-            if outer_subj is not None and outer_subj.lower_ not in _PRONOUNS:
+            outer_subj = reporting_subject(outer) if outer is not None else None
+            if outer_subj is not None and outer_subj.lower_ not in PRONOUNS:
                 subj = outer_subj
         if subj is not None and subj.lower_ not in ("that", "which", "this", "there", "who"):
-            return _claimant_from(subj)
+            return claimant_from(subj)
     closing = _per_sentence(memo, sent, _closing_report)
     trailing = (closing[1] if closing is not None and closing[0] > tok.i else None) \
         or _parataxis_report(tok, _per_sentence(memo, tok.sent, _parataxis_reports)) \
@@ -392,7 +389,7 @@ def _parataxis_reports(sent: Span) -> list[tuple[int, int, Claimant]]:
         if verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT" and verb.lemma_.lower() in lx.REPORT_VERBS:
             subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "NUM"), None)
             if subj is not None and subj.lower_ not in ("it", "that", "which", "this", "there", "who"):
-                found.append((verb.i, verb.head.i, _claimant_from(subj)))
+                found.append((verb.i, verb.head.i, claimant_from(subj)))
     return found
 
 
@@ -432,7 +429,7 @@ def _inverted_report(sent: Span) -> Claimant | None:
             span = verb.doc[verb.i + 1:verb.head.i + 1]  # the parser's reading of ", reported officials,"
             return Claimant(span.text, span.start_char, span.end_char, verb.head.ent_type_ or None, False)
         if subj is not None:
-            return _claimant_from(subj)
+            return claimant_from(subj)
     return None
 
 
@@ -453,7 +450,7 @@ def _closing_report(sent: Span) -> tuple[int, Claimant | None] | None:
         subj = subjects[-1]
         first = min(t.i for t in subj.subtree)
         if first > sent.start and verb.doc[first - 1].text in (",", ";", "--", "—"):
-            return verb.i, _claimant_from(subj)
+            return verb.i, claimant_from(subj)
         return verb.i, None
     return None
 
@@ -474,46 +471,3 @@ def continuation_source(sent: Span) -> Claimant | None:
                     span = span[:-1]
                 return Claimant(span.text, span.start_char, span.end_char, obj.ent_type_ or None, False)
     return None
-
-
-def _with_reporters(history: list[Claimant], doc: Doc, before: int) -> list[Claimant]:
-    """Earlier claimants plus the subjects of every earlier reporting verb, in text order."""
-    from counterclaim.attribute.source_types import could_claim
-
-    found = list(history)
-    for tok in doc:
-        if tok.idx >= before:
-            break
-        if tok.lemma_.lower() in lx.REPORT_VERBS and tok.pos_ == "VERB":
-            subj = _subject(tok)
-            if subj is not None and subj.lower_ not in _PRONOUNS and subj.pos_ in ("NOUN", "PROPN"):
-                found.append(_claimant_from(subj))
-        elif tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
-            # "The monitoring group gave lower figures. It said ...": a body that can make claims
-            candidate = _claimant_from(tok)
-            if tok.ent_type_ in ("ORG", "GPE", "NORP") or could_claim(candidate.name):
-                found.append(candidate)
-    return sorted(found, key=lambda c: c.start)
-
-
-def resolve_pronoun(claimant: Claimant, history: list[Claimant], doc: Doc) -> Claimant:
-    """Resolve "he"/"she"/"it"/"they"/"his" to the last matching claimant or person before it."""
-    word = claimant.name.lower()
-    if word not in _PRONOUNS:
-        return claimant
-    personal = word in ("he", "she", "him", "her", "his")
-    for prev in reversed(_with_reporters(history, doc, claimant.start)):
-        if prev.pronoun or prev.start >= claimant.start:
-            continue
-        is_person = (prev.label == "PERSON" and not _BODY_ROLE.search(prev.role or "")) or bool(
-            re.match(r"^(?:mr|ms|mrs|dr|professor)\b", prev.name, re.IGNORECASE))
-        if personal and is_person:
-            return Claimant(prev.name, prev.start, prev.end, prev.label, False, prev.role)
-        if not personal and not is_person:
-            return Claimant(prev.name, prev.start, prev.end, prev.label, False, prev.role)
-    if personal:
-        persons = [e for e in entities(doc) if e.label_ == "PERSON" and e.end_char <= claimant.start]
-        if persons:
-            e = persons[-1]
-            return Claimant(e.text, e.start_char, e.end_char, "PERSON", False)
-    return claimant
