@@ -33,39 +33,66 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import replace
 
 from counterclaim import lexicons as _lex
 from counterclaim.analysis.places import PlaceMention, related_keys
 from counterclaim.records import Figure
 
+
+def _alternatives(terms: Iterable[str]) -> str:
+    """A regex alternation of word-list terms: escaped, longest first, the words of a phrase matched
+    across any whitespace ("sought refuge" matches "sought  refuge"). An empty list is refused (it
+    would match everywhere)."""
+    terms = list(terms)
+    if not terms:
+        raise _lex.LexiconError("a cue's word list is empty")
+    return "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(terms, key=lambda t: (-len(t), t)))
+
+
+def _with(name: str, value: str, values: frozenset[str]) -> frozenset[str]:
+    """The terms of the ``term<TAB>value`` file ``data/NAME`` whose value is ``value``."""
+    return frozenset(t for t, v in _lex.mapping(name, values=values).items() if v == value)
+
+
+# The word lists of the cues are data (lexicons/data/kind_*.txt, kind_*.tsv: each file's header says
+# which cue reads it); the regexes are built from them once, at import.
+_SINCE = frozenset({"optional", "the"})
+_BODY_WHERE = frozenset({"own", "own_and_of"})
+_WITNESS = frozenset({"subject", "verb"})
+_FULL_MONTHS = [max((m for m, n in _lex.months().items() if n == k), key=len) for k in range(1, 13)]
+"""The full month names (the longest name of each month in lexicons/data/months.tsv)."""
 _BACKGROUND = re.compile(
-    r"\b(?:since\s+(?:(?:the\s+)?(?:start|beginning|outbreak|end)\b|(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"the\s+(?:war|conflict|invasion|uprising|unrest|fighting|insurgency|violence)\b)"
+    rf"\b(?:since\s+(?:(?:the\s+)?(?:{_alternatives(_with('kind_since_words.tsv', 'optional', _SINCE))})\b|"
+    rf"(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|(?:{_alternatives(_FULL_MONTHS)})\b|"
+    rf"the\s+(?:{_alternatives(_with('kind_since_words.tsv', 'the', _SINCE))})\b)"
     r"|so\s+far\s+(?:this|in|during)\b|this\s+year\b|to\s+date\b"
-    r"|\bby\s+the\s+end\s+of\s+(?:(?:19|20)\d\d|the\s+(?:year|war|conflict|decade))\b"
+    rf"|\bby\s+the\s+end\s+of\s+(?:(?:19|20)\d\d|the\s+(?:{_alternatives(_lex.words('kind_end_of_nouns.txt'))}))\b"
     r"|(?:in|over|during)\s+(?:the\s+)?(?:past|last|previous)\s+(?:\w+\s+)?(?:years?|months?|decades?)\b"
     r"|(?:in|over|after)\s+(?:\w+|\d+)\s+(?:years?|decades?)\s+of\b"
     r"|(?:has|have|had)\s+(?:so\s+far\s+)?claimed\s+(?:\w+\s+){0,3}lives\b"
-    r"|(?:during|throughout|in\s+the\s+course\s+of)\s+the\s+(?:\w+\s+)?(?:war|conflict|uprising|unrest|insurgency|"
-    r"occupation|campaign)\b|(?:war|conflict)['’]s\s+(?:total|toll)\b|\bcumulative\b"
+    rf"|(?:during|throughout|in\s+the\s+course\s+of)\s+the\s+(?:\w+\s+)?"
+    rf"(?:{_alternatives(_lex.words('kind_during_nouns.txt'))})\b"
+    rf"|(?:{_alternatives(_lex.words('kind_war_nouns.txt'))})['’]s\s+(?:total|toll)\b|\bcumulative\b"
     r"|\bnow\s+stands\s+at\b|\b(?:number|total)\s+of\s+(?:[\w.]+\s+){0,3}(?:killed|dead|deaths)\s+(?:in|since)\s+"
-    r"(?:the\s+)?(?:war|conflict|[A-Z]))",
+    rf"(?:the\s+)?(?:{_alternatives(_lex.words('kind_war_nouns.txt'))}|[A-Z]))",
     re.IGNORECASE)
-_BODIES = re.compile(r"\b(?:bodies|body|corpses|corpse|remains|graves?)\b", re.IGNORECASE)
-_BODIES_NEAR = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s*$", re.IGNORECASE)
-_ONE_PLACE = re.compile(r"\b(?:morgue|mortuary|cemetery|cemeteries|graveyard|buried|burial|funerals?)\b",
-                        re.IGNORECASE)
+_BODIES = re.compile(rf"\b(?:{_alternatives(_lex.mapping('kind_body_words.tsv', values=_BODY_WHERE))})\b",
+                     re.IGNORECASE)
+_BODIES_NEAR = re.compile(rf"\b(?:{_alternatives(_with('kind_body_words.tsv', 'own_and_of', _BODY_WHERE))})\s+of\s*$",
+                          re.IGNORECASE)
+_ONE_PLACE = re.compile(rf"\b(?:{_alternatives(_lex.words('kind_one_place_words.txt'))})\b", re.IGNORECASE)
 _MONTHS = "|".join(m.title() for m in _lex.months() if len(m) > 3 or m == "may")
 """Month names from lexicons/data/months.tsv (abbreviations of four letters or more included)."""
-_ALONE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|province|district|region|camp|"
-                    rf"hospital)\s+of\s+)?(?!(?:{_MONTHS})\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+alone\b")
-_REGISTER = re.compile(r"^[^.;]{0,40}?\b(?:certified|identified|examined|registered|named|listed)\b", re.IGNORECASE)
+_ALONE = re.compile(rf"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:{_alternatives(_lex.words('kind_alone_place_nouns.txt'))})"
+                    rf"\s+of\s+)?(?!(?:{_MONTHS})\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+alone\b")
+_REGISTER = re.compile(rf"^[^.;]{{0,40}}?\b(?:{_alternatives(_lex.words('kind_register_words.txt'))})\b",
+                       re.IGNORECASE)
 _LOCATIVE = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}(?i:in|at|by|around|near|outside|along|on)\s+(?i:the\s+)?"
-                       r"(?:[A-Z]|(?i:stream|road|river|village|town|city|square|market|border|camp))")
-_COUNTED = re.compile(r"\b(?:I|we|he|she|they|reporters?|journalists?|correspondents?)\s+(?:\w+\s+)?"
-                      r"(?:saw|see|seen|counted|count)\b", re.IGNORECASE)
+                       rf"(?:[A-Z]|(?i:{_alternatives(_lex.words('kind_locative_nouns.txt'))}))")
+_COUNTED = re.compile(rf"\b(?:{_alternatives(_with('kind_witness_words.tsv', 'subject', _WITNESS))})\s+(?:\w+\s+)?"
+                      rf"(?:{_alternatives(_with('kind_witness_words.tsv', 'verb', _WITNESS))})\b", re.IGNORECASE)
 
 CUE_REACH = 400
 """Characters read on each side of a figure for its kind's cues."""
@@ -174,8 +201,7 @@ REFERENT_REACH = 50
 
 PLACE_NOUNS = _lex.words("place_nouns.txt")
 """Nouns of a settlement (lexicons/data/place_nouns.txt): "the city" refers back to the town named last."""
-_NOUNS = "|".join(sorted(PLACE_NOUNS | {"province", "district", "region", "state", "county", "governorate",
-                                        "municipality", "area"}, key=len, reverse=True))
+_NOUNS = _alternatives(PLACE_NOUNS | _lex.words("kind_area_nouns.txt"))
 _PREPOSITIONS = r"in|at|on|near|outside|around|inside|across|throughout|off|upon"
 _LOCATED_BEFORE = re.compile(rf"\b(?i:{_PREPOSITIONS})\s+(?:(?i:the|a|an)\s+)?"
                              rf"(?:(?:[\w'’.-]+\s+){{0,3}}?(?i:{_NOUNS})(?:\s+of|,)\s+)?$")
@@ -186,13 +212,17 @@ _DESCRIPTION = re.compile(rf"\b(?i:{_PREPOSITIONS})\s+(?i:the)\s+(?P<noun>{'|'.j
                           rf"(?!\s+of\b|['’]s\b|,?\s+(?-i:[A-Z]))", re.IGNORECASE)
 """A definite description of a settlement in a locative phrase ("on the city", "in the town"), not
 "the town of X", "the city's", "the capital, X" (those name it)."""
-_REPORTED_AT = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+)?|speaking|spoke|announced|reported|officials?|"
-                          r"spokes(?:man|woman|person)|ministry|police|doctors|authorities|sources?|"
-                          r"correspondents?|reporters?)\s+$", re.IGNORECASE)
+_REPORTED = frozenset({"alone", "object"})
+_REPORTED_AT = re.compile(rf"\b(?:(?:{_alternatives(_with('kind_reported_at_words.tsv', 'object', _REPORTED))})"
+                          rf"\s+(?:\w+\s+)?|{_alternatives(_with('kind_reported_at_words.tsv', 'alone', _REPORTED))})"
+                          r"\s+$", re.IGNORECASE)
 """Right before the preposition: where the speaker was ("said in X", "an official in X"), not the figure."""
-_REFUGE = re.compile(rf"\b(?i:(?:arrived|arriving|arrives|arrive)\s+(?:in|at)|(?:fled|fleeing|flee|flees|escaped|"
-                     rf"escaping|evacuated)\s+(?:to|into|towards?)|sought\s+(?:refuge|shelter|safety)\s+(?:in|at)|"
-                     rf"made\s+(?:their|his|her|its)\s+way\s+(?:to|into))\s+(?:(?i:the)\s+)?"
+_REFUGE_VERBS = _lex.mapping("kind_refuge_verbs.tsv")
+_REFUGE_PHRASES = "|".join(
+    rf"(?:{_alternatives(t for t, v in _REFUGE_VERBS.items() if v == prepositions)})"
+    rf"\s+(?:{_alternatives(prepositions.split())})" for prepositions in sorted(set(_REFUGE_VERBS.values())))
+"""Each group of verb phrases (lexicons/data/kind_refuge_verbs.tsv) with the prepositions it takes."""
+_REFUGE = re.compile(rf"\b(?i:{_REFUGE_PHRASES})\s+(?:(?i:the)\s+)?"
                      rf"(?:(?:[\w'’.-]+\s+){{0,3}}?(?i:{_NOUNS})\s+of\s+)?$")
 """Right before a place the text names as where people fled to or arrived in."""
 RESOLVE_SENTENCES = 2
@@ -209,8 +239,7 @@ def _clause_span(figure: Figure, text: str, sentence: tuple[int, int]) -> tuple[
     return start, start + len(clause)
 
 
-_NO_TOWN = re.compile(r"\b(?:Road|Street|St|Avenue|Lane|Square|Bridge|Boulevard|Highway|Station|Airport|Hospital)\.?$",
-                      re.IGNORECASE)
+_NO_TOWN = re.compile(rf"\b(?:{_alternatives(_lex.words('kind_street_words.txt'))})\.?$", re.IGNORECASE)
 """Names of a street, a square or a building: "the city" does not refer back to them."""
 
 
@@ -295,7 +324,8 @@ def refuge_keys(text: str, mentions: list[PlaceMention]) -> set[str]:
 
 
 _NESTED = re.compile(r"^(?:\s*,\s*|\s+(?:in|on|of)\s+(?:the\s+(?:[a-z-]+\s+){0,3}?(?:of\s+)?"
-                     r"|(?:(?!(?:north|south|east|west)\w*\s+of\b)[a-z-]+\s+){0,3}?(?:of\s+)?)"
+                     rf"|(?:(?!(?:{_alternatives(_lex.words('kind_compass_words.txt'))})\w*\s+of\b)[a-z-]+\s+){{0,3}}?"
+                     r"(?:of\s+)?)"
                      r"|\s+at\s+the\s+[a-z]+\s+of\s+)$")
 """Between a place and the place it lies in: "Riverton, Northland", "Port Amber at the tip of Westisle",
 "Hilltown in the east of Eastvale" (not "Hilltown, west of Eastvale": a place beside another is not in it)."""
