@@ -19,6 +19,16 @@ pytestmark = pytest.mark.slow
 
 # frame: (outcome, three sentences it matches, a sentence it does not)
 CASES: dict[str, tuple[str, list[str], str]] = {
+    "survivor-subject": ("none", [
+        "Thirty-five passengers were rescued.",
+        "Twelve miners survived.",
+        "Four hostages escaped.",
+    ], "Twelve miners died."),
+    "as-were-ellipsis": ("main-verb", [
+        "Ninety civilians were wounded, as were seventeen soldiers.",
+        "Forty people were killed, as were two police officers.",
+        "Six guards were abducted, as were nine workers.",
+    ], "Ninety civilians were wounded as they slept."),
     "left-home": ("displaced", [
         "Some 900 residents left their villages.",
         "The families abandoned their homes overnight.",
@@ -306,3 +316,14 @@ def test_the_matcher_agrees_with_spacys_dependency_matcher() -> None:
     found = {(f"{h.frame.name}/{h.frame.outcome}", tuple(h.nodes.values()))
              for hs in frame_hits(doc).values() for h in hs}
     assert found == expected and len(found) > 100
+
+
+@pytest.mark.parametrize("text", CASES["survivor-subject"][1])
+def test_survivors_are_no_figures(text: str) -> None:
+    assert not extract_text(text).figures
+
+
+@pytest.mark.parametrize("text", CASES["as-were-ellipsis"][1])
+def test_the_ellipsis_takes_the_outcome_of_the_main_clause(text: str) -> None:
+    outcomes = [f.outcome for f in extract_text(text).figures]
+    assert len(outcomes) == 2 and outcomes[0] == outcomes[1], outcomes

@@ -38,9 +38,10 @@ _USER_DATA = "counterclaim.frames"
 _CUES_DATA = "counterclaim.cues"
 _FILE = "outcome_frames.json"
 _CUES_FILE = "subset_cues.json"
-FAMILIES = ("displacement", "complement", "verb", "relative", "np-modifier", "np-patients", "np-owner", "np-lives",
-            "toll", "toll-subject")
+FAMILIES = ("clause", "displacement", "complement", "verb", "relative", "np-modifier", "np-patients", "np-owner",
+            "np-lives", "toll", "toll-subject")
 CUE_FAMILIES = ("subset",)  # the families of ``subset_cues.json``: cues without an outcome
+CLAUSE_OUTCOMES = ("none", "main-verb")  # a clause frame: no figure at all, or the outcome of the main clause
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def _lexicon_lists() -> dict[str, list[str] | dict[str, str]]:
         "outcome_nouns_strong": {k: v for k, v in nouns.items() if k not in weak_nouns},
         "outcome_events": _lex.mapping("outcome_events.tsv", values=outcomes),
         "person_nouns": sorted(_lex.person_nouns()),
+        "not_outcome_verbs": sorted(_lex.words("not_outcome_verbs.txt")),
     }
 
 
@@ -211,7 +213,7 @@ def parse_frames(text: str, *, cues: bool = False) -> tuple[Frame, ...]:
         elif isinstance(outcome, str) and outcome.startswith("@"):
             expanded = [(o, _substitute(raw["pattern"], outcome, f"{outcome}:{o}")) for o in OUTCOMES
                         if _words(f"{outcome}:{o}", lists)]
-        elif outcome in OUTCOMES or outcome == "complement":
+        elif outcome in OUTCOMES or outcome == "complement" or (family == "clause" and outcome in CLAUSE_OUTCOMES):
             expanded = [(outcome, raw["pattern"])]
         else:
             raise _lex.LexiconError(f"{_FILE}: {name}: unknown outcome {outcome!r}")

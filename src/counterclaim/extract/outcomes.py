@@ -228,8 +228,7 @@ def _colon_list_outcome(num_tok: Token) -> str | None:
     return None
 
 
-_STATE_NOUNS = {"hostage", "hostages", "prisoner", "prisoners", "captives", "refugees", "wounded", "injured",
-                "missing", "displaced", "patients", "detainees"}
+_STATE_NOUNS = word_list("state_nouns")
 
 
 def figure_outcome(doc: Doc, num_tok: Token, head: Token, np_end: int) -> tuple[str | None, str]:
@@ -238,14 +237,15 @@ def figure_outcome(doc: Doc, num_tok: Token, head: Token, np_end: int) -> tuple[
     A noun that names a state ("hostages", "wounded") gives way to a verb that says what then
     happened to them ("nine hostages had been killed")."""
     first, role = _clause_role(head)
-    if role in ("nsubj", "nsubjpass") and lemma_of(first.head) in lx.NOT_OUTCOME_VERBS:
-        return None, ""  # "35 were rescued", "12 survived": ANNOTATION.md, survivors and the rescued are no figures
-    if role == "nsubj" and lemma_of(first.head) in ("be", "do") and first.head.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in _kids(first.head)):
-        # "90 civilians were wounded, as were seventeen soldiers": the ellipsis takes the main verb
-        outcome, rule = _verb_outcome(first.head.head, "nsubjpass", head)
+    for hit in hits_at(first.head, "clause"):
+        if role not in hit.frame.roles:
+            continue
+        if hit.frame.outcome == "none":
+            return None, ""  # "35 were rescued", "12 survived": ANNOTATION.md, survivors and the rescued are no figures
+        # "main-verb": "90 civilians were wounded, as were seventeen soldiers": the ellipsis takes the main verb
+        outcome, _ = _verb_outcome(first.head.head, "nsubjpass", head)
         if outcome:
-            return outcome, "ellipsis"
+            return outcome, hit.frame.rule
     verb_outcome: tuple[str | None, str] = (None, "")
     if role in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and first.head.pos_ in ("VERB", "AUX"):
         verb_outcome = _verb_outcome(first.head, role, head)
