@@ -22,10 +22,11 @@ def test_every_data_file_loads() -> None:
 
 
 def test_every_pattern_table_loads() -> None:
-    assert lexicons.tables() == ["outcome_frames.json", "subset_cues.json"]
+    assert lexicons.tables() == ["claim_cues.json", "outcome_frames.json", "subset_cues.json"]
     for name in lexicons.tables():
         data = lexicons.table(name)
-        assert data["frames"] and all(f["example"] for f in data["frames"]), name
+        entries = data["frames"] + data.get("sequences", [])
+        assert entries and all(f["example"] for f in entries), name
 
 
 def test_the_pattern_table_loader_refuses_duplicates_and_missing_examples(tmp_path: Path,

@@ -27,14 +27,15 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from counterclaim.attribute import claimcues as cues
 from counterclaim.extract import lexicon as lx
 
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "its", "their", "we", "i"}
-_ESTIMATE_NOUNS = {"estimates", "estimate", "figure", "figures", "tally", "allegations", "allegation",
-                   "claims", "claim", "count", "reports", "report", "statistics", "data", "records",
-                   "list", "lists", "conclusion", "findings", "assessment"}
+_ESTIMATE_NOUNS = cues.word_list("estimate_nouns")
 _CONTENT_EDGES = {"ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd", "dep", "conj", "nsubjpass"}
-_PASSIVE_SOURCES = {"print", "publish", "report", "quote", "broadcast", "record", "give", "cite"}
+_PASSIVE_SOURCES = cues.word_list("passive_source_verbs")
+_KEEPING_VERBS = cues.word_list("keeping_verbs")
+_OUTLET_WORDS = cues.word_list("outlet_words")
 _STOP_EDGES = {"advcl", "relcl", "acl", "csubj", "pcomp"}
 _CONTINUATION = re.compile(r"^(?:the|this|these|that|those) (?:figures?|numbers?|tolls?|estimates?|counts?|"
                            r"tally|data)\b.*\b(?:drawn|taken|based|compiled|derived|comes?|came|sourced)\s+"
@@ -105,26 +106,27 @@ def claimant_from(tok: Token) -> Claimant:
 
 
 def _according_to(sent: Span) -> Claimant | None:
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            to = tok.doc[tok.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"]
-            if objs:
-                return claimant_from(objs[0])
-        if tok.lower_ == "per" and tok.i > 0 and tok.doc[tok.i - 1].text == "(":
-            objs = [c for c in tok.children if c.dep_ == "pobj"]
-            if objs:
-                return claimant_from(objs[0])
+    """"According to X, ..." or "... (per X)" anywhere in the sentence: X (the first such cue)."""
+    ends = cue_ends_in(sent, "according-to", "per-in-brackets")
+    for i in ends:
+        objs = [c for c in sent.doc[i].children if c.dep_ == "pobj"]
+        if objs:
+            return claimant_from(objs[0])
     return None
+
+
+def cue_ends_in(sent: Span, *names: str) -> list[int]:
+    """Where the claim cues ``names`` of the table end inside ``sent`` (token indices, in order)."""
+    found = cues.cue_ends(sent.doc)
+    return sorted(i for name in names for i in found.get(name, ()) if sent.start <= i < sent.end)
 
 
 def _by_frames(sent: Span) -> list[tuple[int, Claimant]]:
     """"..., by early reports, at least 30 were hurt", "By one count, 40 died": an estimate noun after
     "by" set off at the start of a clause claims the figures after it (token index, claimant)."""
     out = []
-    for tok in sent:
-        if tok.lower_ != "by" or not (tok.i == sent.start or tok.doc[tok.i - 1].text in (",", "(", ";", "--", "—")):
-            continue
+    for i in cue_ends_in(sent, "by-estimate-at-sentence-start", "by-estimate-after-a-break"):
+        tok = sent.doc[i]
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.lower_ in _ESTIMATE_NOUNS and obj.i - tok.i <= 3:
             s, e = np_span(obj)
@@ -188,8 +190,7 @@ def _printed_in(subj: Token) -> Token | None:
     if subj.lower_ not in _ESTIMATE_NOUNS:
         return None
     for acl in subj.children:
-        if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in _PASSIVE_SOURCES | {"release", "compile", "keep",
-                                                                                     "issue", "provide", "collect"}:
+        if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in _PASSIVE_SOURCES | _KEEPING_VERBS:
             for prep in acl.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by"):
                     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -219,16 +220,12 @@ def _preceding_np(verb: Token) -> Token | None:
 
 def _is_outlet(tok: Token) -> bool:
     words = {t.lower_ for t in tok.subtree}
-    return bool(words & {"newspaper", "paper", "daily", "agency", "journal", "magazine", "press", "report",
-                         "statement", "bulletin", "tv", "radio", "website", "communique"})
+    return bool(words & _OUTLET_WORDS)
 
 
-_TOLL_SETTERS = {"put", "place", "estimate", "raise", "increase", "revise", "lower", "update", "set", "cut",
-                 "reduce", "correct", "bring", "push", "lift"}
-_TOLL_OBJECTS = {"toll", "number", "figure", "count", "tally", "total", "estimate"}
-_CLAIMANT_NOUNS = {"official", "authority", "police", "ministry", "agency", "council", "office", "government",
-                   "army", "military", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "minister",
-                   "committee", "commission", "hospital", "doctor", "group", "organization", "organisation"}
+_TOLL_SETTERS = cues.word_list("toll_setters")
+_TOLL_OBJECTS = cues.word_list("toll_objects")
+_CLAIMANT_NOUNS = cues.word_list("claimant_nouns")
 
 
 def _sets_a_toll(node: Token, child: Token) -> bool:
