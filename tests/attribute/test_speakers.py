@@ -399,3 +399,19 @@ def test_a_pronoun_after_a_question_is_the_person_asked() -> None:
 def test_pronouns_inside_a_quotation_do_not_give_the_speaker_a_gender(text: str) -> None:
     first, second = attributed(text)
     assert first[0] is not None and second == first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence before is about "he"/"she" again: the person that pronoun stands for, followed back
+        ("“We will not resign,” said Paul Kerr. Tom Reyes thanked his supporters on Saturday. And he predicted "
+         "big wins in the races ahead. “Let's put this thing away,” he told the crowd.", "Tom Reyes"),
+        ("“The road is closed,” Maria Lopez said. Anna Smith returned to her village on Monday. She found her "
+         "house in ruins. “We have nothing left,” she said.", "Anna Smith"),
+        ("“It was chaos,” said John Mason. David Brown reached the clinic at dawn. He stayed there for two days. "
+         "“Nobody came to help us,” he said.", "David Brown"),
+    ],
+)
+def test_a_pronoun_after_a_pronoun_subject_follows_it_back(text: str, expected: str) -> None:
+    assert attributed(text)[-1][0] == expected

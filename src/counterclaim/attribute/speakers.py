@@ -121,6 +121,7 @@ class _Attributor:
         self.spans = [(q.start, q.end) for q in quotes]
         self.quoted = SpanSet(self.spans)
         self.used: dict[int, Token | None] = {}
+        self.resolved: dict[int, Who | None] = {}  # pronoun token index → whom it was read as (read once)
         self._collect_subjects()
 
     # ---------------------------------------------------------------- helpers
@@ -267,6 +268,12 @@ class _Attributor:
         return None
 
     def _pronoun(self, tok: Token) -> Who | None:
+        if tok.i not in self.resolved:
+            self.resolved[tok.i] = None  # a pronoun never stands for itself
+            self.resolved[tok.i] = self._read_pronoun(tok)
+        return self.resolved[tok.i]
+
+    def _read_pronoun(self, tok: Token) -> Who | None:
         gender = pronoun_gender(tok.lower_)
         if tok.lower_ in sw.PERSONAL_PRONOUNS or tok.lower_ in ("i", "we"):
             # the person the sentence before is about, else the last person who spoke nearby (not the person
@@ -329,6 +336,10 @@ class _Attributor:
             subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
         if subj is None:  # a parse that lost the subject: a person named first ("And Ruiz, for all that, ...")
             subj = next((t for t in sent[:3] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
+        if subj is not None and subj.idx < anchor and not self.inside_quote(subj) \
+                and pronoun_gender(subj.lower_) == gender:
+            # "Ruiz thanked her voters. And she predicted more wins. “…” she said.": whom that "she" stands for
+            return self._pronoun(subj)
         if subj is None or subj.idx >= anchor or self.inside_quote(subj) or is_pronoun(subj):
             return None
         if any(c.dep_ == "conj" for c in subj.children) or any(c.lower_ == "no" for c in subj.children):
