@@ -415,3 +415,20 @@ def test_pronouns_inside_a_quotation_do_not_give_the_speaker_a_gender(text: str)
 )
 def test_a_pronoun_after_a_pronoun_subject_follows_it_back(text: str, expected: str) -> None:
     assert attributed(text)[-1][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two subjects hung on one "said": the one right beside it speaks, not the clause before
+        ('Couple global exposure with a "candidate who is a lightning rod" and residents get nervous, said Maria '
+         'Lopez, director of the city council. "It was supposed to be a quiet week in town," she said.',
+         "Maria Lopez"),
+        ('A late start and a "crowd that never stopped growing" made the night hard, said John Mason, the '
+         'organiser. "We ran out of water by ten," he said.', "John Mason"),
+        ('Rising prices, a "government that does not listen" and the floods have worn people down, said Anna '
+         'Smith, a local teacher. "Nobody trusts anyone now," she said.', "Anna Smith"),
+    ],
+)
+def test_of_two_subjects_of_said_the_nearer_speaks(text: str, expected: str) -> None:
+    assert attributed(text) == [(expected, None), (expected, None)]

@@ -388,6 +388,10 @@ class _Attributor:
             if found is not None:
                 return found, via
         near = self.person_before(verb)
+        if sum(1 for c in kids if c.dep_ == "nsubj") > 1:
+            # "Exposure and a candidate like that make people nervous, said Ana Ruiz": of two subjects the
+            # parser gave the verb, the nearer one speaks
+            kids.sort(key=lambda c: (c.dep_ != "nsubj", abs(c.i - verb.i)))
         for c in kids:
             if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" \
                     and not self.inside_quote(verb.head):
