@@ -249,3 +249,16 @@ def test_alternatives_escape_terms_put_the_longest_first_and_refuse_an_empty_lis
     assert kinds._alternatives(["st.", "made their way", "st"]) == r"made\s+their\s+way|st\.|st"
     with pytest.raises(lexicons.LexiconError):
         kinds._alternatives([])
+
+
+@pytest.mark.parametrize(("text", "words", "kind"), [
+    # "the number/total of ... killed in" a war or a named country is a background toll ...
+    ("The number of soldiers killed in Varnia rose to 412 this week.", "412", "background"),
+    ("The total of troops killed in the war reached 1,270.", "1,270", "background"),
+    # ... but not a number of people killed in an event written in lower case
+    ("The number of guests killed in the blast rose to 12 on Monday.", "12", "whole"),
+    ("The total of people killed in the stampede reached 31.", "31", "whole"),
+])
+def test_a_count_killed_in_a_named_place_or_war_is_background_but_not_in_an_event(text: str, words: str,
+                                                                                   kind: str) -> None:
+    assert _kind(text, words)[0] == kind

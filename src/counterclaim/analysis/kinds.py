@@ -76,7 +76,7 @@ _BACKGROUND = re.compile(
     rf"(?:{_alternatives(_lex.words('kind_during_nouns.txt'))})\b"
     rf"|(?:{_alternatives(_lex.words('kind_war_nouns.txt'))})['’]s\s+(?:total|toll)\b|\bcumulative\b"
     r"|\bnow\s+stands\s+at\b|\b(?:number|total)\s+of\s+(?:[\w.]+\s+){0,3}(?:killed|dead|deaths)\s+(?:in|since)\s+"
-    rf"(?:the\s+)?(?:{_alternatives(_lex.words('kind_war_nouns.txt'))}|[A-Z]))",
+    rf"(?:the\s+)?(?:{_alternatives(_lex.words('kind_war_nouns.txt'))}|(?-i:[A-Z])))",
     re.IGNORECASE)
 _BODIES = re.compile(rf"\b(?:{_alternatives(_lex.mapping('kind_body_words.tsv', values=_BODY_WHERE))})\b",
                      re.IGNORECASE)
