@@ -27,7 +27,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -182,7 +185,10 @@ def load_frames() -> tuple[Frame, ...]:
 @cache
 def load_cues() -> tuple[Frame, ...]:
     """The dependency cues of ``subset_cues.json`` (frames without an outcome), checked once."""
-    return parse_frames(_data(_CUES_FILE), cues=True)
+    try:
+        return parse_frames(_data(_CUES_FILE), cues=True)
+    except _lex.LexiconError as error:  # the checks name the outcome table; this is the other one
+        raise _lex.LexiconError(str(error).replace(_FILE, _CUES_FILE)) from None
 
 
 def parse_frames(text: str, *, cues: bool = False) -> tuple[Frame, ...]:
@@ -367,17 +373,28 @@ _OPERATORS: dict[str, Callable[[Token], list[Token]]] = {
 }
 
 
-_ATTRS: dict[str, Callable[[Token], str]] = {
-    "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_, "DEP": lambda t: t.dep_,
-    "TAG": lambda t: t.tag_, "POS": lambda t: t.pos_,
-}
 _INDEXED = ("LOWER", "LEMMA", "TAG", "DEP", "POS")  # the attribute a node is looked up by, first found
+_ATTRS = frozenset(_INDEXED)
+_ARRAY = [LOWER, LEMMA, TAG, DEP, POS]  # the columns of ``Doc.to_array``, in the order of _INDEXED
+
+
+def _value_id(attr: str, value: str) -> int:
+    """The integer ``Doc.to_array`` gives for ``value`` of ``attr`` (a part of speech is a symbol)."""
+    return int(POS_IDS.get(value, -1)) if attr == "POS" else int(get_string_id(value))
 
 
 class _Test(NamedTuple):
     attr: str
     values: frozenset[str]
     negated: bool  # NOT_IN
+
+    @property
+    def column(self) -> int:
+        return _INDEXED.index(self.attr)
+
+    @property
+    def ids(self) -> frozenset[int]:
+        return frozenset(_value_id(self.attr, v) for v in self.values)
 
 
 def _tests(frame: str, attrs: dict[str, Any]) -> tuple[_Test, ...]:
@@ -392,6 +409,9 @@ def _tests(frame: str, attrs: dict[str, Any]) -> tuple[_Test, ...]:
             out.append(_Test(attr, frozenset(words), op == "NOT_IN"))
         else:
             raise _lex.LexiconError(f"{_FILE}: {frame}: {attr}: only a string, IN or NOT_IN is supported")
+    for t in out:
+        if t.attr == "POS" and not t.values <= set(POS_IDS):
+            raise _lex.LexiconError(f"{_FILE}: {frame}: unknown part of speech in {sorted(t.values)}")
     return tuple(out)
 
 
@@ -415,7 +435,8 @@ class FrameMatcher:
 
     def __init__(self, frames: tuple[Frame, ...]) -> None:
         self.tests: list[tuple[_Test, ...]] = []
-        self.index: dict[tuple[str, str], list[int]] = {}
+        self.checks: list[tuple[tuple[int, frozenset[int], bool], ...]] = []  # the tests as (column, ids, negated)
+        self.index: dict[tuple[int, int], list[int]] = {}  # (column, value id) → tests whose first list has it
         self.open: list[int] = []  # tests with no positive list: tried on every token
         self.patterns: list[tuple[Frame, tuple[_Node, ...]]] = []
         keys: dict[tuple[_Test, ...], int] = {}
@@ -442,25 +463,27 @@ class FrameMatcher:
     def _add(self, tests: tuple[_Test, ...]) -> None:
         key = len(self.tests)
         self.tests.append(tests)
+        self.checks.append(tuple((t.column, t.ids, t.negated) for t in tests))
         positive = [t for t in tests if not t.negated]
         if not positive:
             self.open.append(key)
             return
-        first = min(positive, key=lambda t: _INDEXED.index(t.attr))
-        for value in first.values:
-            self.index.setdefault((first.attr, value), []).append(key)
+        first = min(positive, key=lambda t: t.column)
+        for value in first.ids:
+            self.index.setdefault((first.column, value), []).append(key)
 
     def candidates(self, doc: Doc) -> dict[int, set[int]]:
-        """``{test: indices of the tokens that pass it}``."""
+        """``{test: indices of the tokens that pass it}``, read from ``Doc.to_array`` (no Token objects)."""
         found: dict[int, set[int]] = {}
-        attrs = sorted({a for a, _ in self.index}, key=_INDEXED.index)
-        for tok in doc:
+        columns = sorted({c for c, _ in self.index})
+        index, checks = self.index, self.checks
+        for i, row in enumerate(doc.to_array(_ARRAY).tolist()):
             keys = list(self.open)
-            for attr in attrs:
-                keys.extend(self.index.get((attr, _ATTRS[attr](tok)), ()))
+            for c in columns:
+                keys.extend(index.get((c, row[c]), ()))
             for key in keys:
-                if all((_ATTRS[t.attr](tok) in t.values) != t.negated for t in self.tests[key]):
-                    found.setdefault(key, set()).add(tok.i)
+                if all((row[c] in ids) != negated for c, ids, negated in checks[key]):
+                    found.setdefault(key, set()).add(i)
         return found
 
     def __call__(self, doc: Doc) -> list[tuple[Frame, dict[str, int]]]:

@@ -8,6 +8,13 @@ list ("bodies ...: 470-500 in X, 650-700 by the stream").
 
 Deliberately not cues: a sentence ("sentenced to death"), escape, rescue and survival.
 
+The cues are patterns, not code: the frames of ``lexicons/data/outcome_frames.json`` (matched once
+per Doc by ``extract.frames``) and its token sequences (the words right after a number). This
+module reads them in order of precedence and keeps what the patterns cannot say: the figure's
+role in its clause (following conjunctions and "between X and Y"), "killed or wounded" read as
+killed, a state noun giving way to the verb ("nine hostages were killed"), the climb from a number
+to the verb of a change ("rose from 12 to 27") and the colon list.
+
 >>> # "Some 40 climbers froze to death on the pass."  →  killed
 """
 

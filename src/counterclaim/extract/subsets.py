@@ -10,6 +10,11 @@ least 42 were killed").
 
 A subset inherits the outcome of its whole. Deliberately not linked: parts that do not add
 up and are not marked by any of these words.
+
+The cues are data (``lexicons/data/subset_cues.json``): "including"/"among"/"included" are
+dependency cues, "of them", "of whom", "among the dead" and the aggregate phrases ("a wave of
+attacks") are token sequences, matched once per Doc by ``extract.frames``. Which figure is the
+whole (nearest, same sentence, larger, same outcome) is decided here.
 """
 
 from __future__ import annotations
