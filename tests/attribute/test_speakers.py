@@ -432,3 +432,39 @@ def test_a_pronoun_after_a_pronoun_subject_follows_it_back(text: str, expected: 
 )
 def test_of_two_subjects_of_said_the_nearer_speaks(text: str, expected: str) -> None:
     assert attributed(text) == [(expected, None), (expected, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that reports speech only with its particle
+        ("After the governor criticised her plan, Ana Ruiz shot back, “I suppose you would rather we did "
+         "nothing at all.”", "Ana Ruiz"),
+        ("Tom Reyes fired back on the radio: “The senator has never met a tax he did not like at all.”",
+         "Tom Reyes"),
+        ("“I could have stayed home and baked cookies all day,” Ana Ruiz shot back.", "Ana Ruiz"),
+        ("Asked about the delay, the mayor weighed in: “We will open the bridge before the winter comes.”",
+         "the mayor"),
+        # negative: the same verb with something else after its particle is an act, not speech
+        ("The crowd shot back at the police, and then “a long night of running battles” began in the square.",
+         None),
+    ],
+)
+def test_a_verb_with_its_speech_particle_reports_speech(text: str, expected: str | None) -> None:
+    assert attributed(text)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject set off by commas before the speech verb speaks, however the parser hung it
+        ("Senator Lena Holm kept asking why the agency had waited. Mayor Ana Ruiz, exasperated, famously "
+         "responded: “What difference at this point does it make to the families?”", "Ana Ruiz"),
+        ("But Sen. Tom Reyes (D-Ohio), noting the size of the crowd, said, “This is a movement that will outlast "
+         "all of us here.”", "Tom Reyes"),
+        ("Pia Lund, tired after the long night, finally answered: “We did everything we could for them.”",
+         "Pia Lund"),
+    ],
+)
+def test_a_subject_set_off_before_the_speech_verb_speaks(text: str, expected: str) -> None:
+    assert attributed(text) == [(expected, None)]

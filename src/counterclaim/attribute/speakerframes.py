@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Token
 
+from counterclaim import lexicons as _lex
 from counterclaim.attribute import speakerwords as sw
 from counterclaim.extract.quotemarks import QuotedStretch, paragraph_starts
 from counterclaim.extract.spans import entity_at
@@ -24,6 +25,9 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "col", "gen", "lt", "capt", "sgt", "
            "sen", "rep", "gov", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
            "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "a.m", "p.m", "adm", "brig", "cpl"}
 _CLOSERS = "”\"'’»"
+
+_PARTICLE_VERBS = _lex.mapping("speech_particle_verbs.tsv")
+"""Verbs that report speech with their particle only ("shot back"): lemma → particle."""
 
 
 
@@ -86,6 +90,13 @@ def is_speech(tok: Token, partial: bool = False) -> bool:
         return False
     if tok.pos_ == "NOUN":
         return False
+    if lemma in _PARTICLE_VERBS and lemma not in sw.SPEECH_VERBS:
+        # "shot back, “…”", "“…,” she shot back.": with its particle, and nothing but punctuation after it
+        # ("shot back at the police" is no speech)
+        doc = tok.doc
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == _PARTICLE_VERBS[lemma] and c.i == tok.i + 1
+                   for c in tok.children) and (after is None or after.is_punct or after.is_space)
     return lemma in sw.SPEECH_VERBS and not (partial and lemma in sw.NAMING_VERBS)
 
 

@@ -402,6 +402,18 @@ class _Attributor:
                 return c, None
         if near is not None and not any(c.dep_ == "nsubjpass" for c in kids):
             return near, None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+            # "Ruiz, exasperated, responded:", "Sen. Reyes, noting the crowd, said,": the parser hung the
+            # subject on the words set off between it and the verb
+            for c in kids:
+                finite_object = c.tag_ == "VBD" and any(g.dep_ in ("dobj", "ccomp") for g in c.children)
+                if c.dep_ in ("parataxis", "ccomp", "advcl") and c.i < verb.i and c.tag_ in ("VBN", "VBG", "VBD") \
+                        and not finite_object and not any(g.dep_ == "mark" for g in c.children):
+                    subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i
+                                 and not self.inside_quote(g)), None)
+                    set_off = subj is not None and any(t.text in (",", "(") for t in verb.doc[subj.i + 1:c.i])
+                    if subj is not None and set_off and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+                        return subj, None
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         for c in kids:
             if c.dep_ == "agent":
@@ -419,7 +431,8 @@ class _Attributor:
                     of = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), None)
                     obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
                     return (obj if obj is not None else c), None
-        if depth < 2 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and up.pos_ in ("VERB", "AUX"):
+        if depth < 2 and (verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") or (verb.dep_ == "dep" and up.i < verb.i)) \
+                and up.pos_ in ("VERB", "AUX"):  # "Ruiz, exasperated, responded" parsed under "exasperated"
             found, via = self.subject_of(up, depth + 1)
             if found is not None:
                 return found, via
