@@ -72,7 +72,7 @@ class _Index:
         with open(folder / "cities5000.json", encoding="utf-8") as handle:
             cities = json.load(handle)
         self.rows: list[tuple[int, str, str, str, float, float, int]] = []
-        self.keys: dict[str, list[int]] = {}
+        spellings: dict[str, list[int]] = {}
         for city in cities.values():
             n = len(self.rows)
             self.rows.append((int(city["geonameid"]), city["name"], city["countrycode"], str(city["admin1code"]),
@@ -81,7 +81,10 @@ class _Index:
             keys.update(fold(a) for a in city["alternatenames"] if a.isascii() and a[:1].isupper())
             for key in keys:
                 if len(key) >= 3:
-                    self.keys.setdefault(key, []).append(n)
+                    spellings.setdefault(key, []).append(n)
+        # tuples of numbers, not lists: the garbage collector stops walking them once it has seen them
+        # (200,000 lists kept every later full collection of the process busy for 20-180 ms)
+        self.keys: dict[str, tuple[int, ...]] = {key: tuple(found) for key, found in spellings.items()}
         with open(folder / "countries.json", encoding="utf-8") as handle:
             self.capitals = {fold(c["capital"]): code for code, c in json.load(handle).items() if c.get("capital")}
         with open(folder / "us_states.json", encoding="utf-8") as handle:
