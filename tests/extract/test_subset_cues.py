@@ -104,7 +104,7 @@ def test_the_cues_link_a_part_to_its_whole(text: str, part: str, whole: str) -> 
 
 
 def test_every_cue_has_cases() -> None:
-    assert {f.name for f in load_cues()} == set(CUES)
+    assert {f.name for f in load_cues() if f.family == "subset"} == set(CUES)
 
 
 @pytest.mark.parametrize(("frame", "message"), [

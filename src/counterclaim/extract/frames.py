@@ -43,7 +43,8 @@ _FILE = "outcome_frames.json"
 _CUES_FILE = "subset_cues.json"
 FAMILIES = ("clause", "displacement", "complement", "verb", "relative", "np-modifier", "np-patients", "np-owner",
             "np-lives", "toll", "toll-subject")
-CUE_FAMILIES = ("subset",)  # the families of ``subset_cues.json``: cues without an outcome
+CUE_FAMILIES = ("subset", "group")  # the families of the cue tables: cues without an outcome
+_CUE_FILES = (_CUES_FILE, "group_cues.json")
 CLAUSE_OUTCOMES = ("none", "main-verb")  # a clause frame: no figure at all, or the outcome of the main clause
 
 
@@ -184,11 +185,15 @@ def load_frames() -> tuple[Frame, ...]:
 
 @cache
 def load_cues() -> tuple[Frame, ...]:
-    """The dependency cues of ``subset_cues.json`` (frames without an outcome), checked once."""
-    try:
-        return parse_frames(_data(_CUES_FILE), cues=True)
-    except _lex.LexiconError as error:  # the checks name the outcome table; this is the other one
-        raise _lex.LexiconError(str(error).replace(_FILE, _CUES_FILE)) from None
+    """The dependency cues of ``subset_cues.json`` and ``group_cues.json`` (frames without an
+    outcome), checked once."""
+    out: list[Frame] = []
+    for file in _CUE_FILES:
+        try:
+            out.extend(parse_frames(_data(file), cues=True))
+        except _lex.LexiconError as error:  # the checks name the outcome table; this is another one
+            raise _lex.LexiconError(str(error).replace(_FILE, file)) from None
+    return tuple(out)
 
 
 def parse_frames(text: str, *, cues: bool = False) -> tuple[Frame, ...]:
@@ -278,7 +283,7 @@ def load_sequences(file: str = _CUES_FILE) -> tuple[Sequence, ...]:
             if not isinstance(found, dict):
                 raise _lex.LexiconError(f"{file}: {raw['name']}: {outcome!r} is no mapping list")
             outcomes = dict(found)
-        elif outcome not in OUTCOMES and (outcome or file != _CUES_FILE):
+        elif outcome not in OUTCOMES and (outcome or file not in _CUE_FILES):
             raise _lex.LexiconError(f"{file}: {raw['name']}: unknown outcome {outcome!r}")
         cue = raw.get("cue", "")
         cue_words = frozenset(_words(cue, lists)) if cue else frozenset()

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract import lexicon as lx
+from counterclaim.extract.frames import hits_at, word_list
 from counterclaim.extract.outcomes import lemma_of, of_object
+
+_OFFICERS = word_list("officer_words", "group_cues.json")
+_ARMY = word_list("army_words", "group_cues.json")
+_FORCE_MODIFIERS = word_list("force_modifiers", "group_cues.json")
+_AID = word_list("aid_words", "group_cues.json")
+_AID_PARTNERS = word_list("aid_partners", "group_cues.json")
 
 if TYPE_CHECKING:
     from counterclaim.extract.figures import FigureMention
@@ -59,32 +66,21 @@ def figure_groups(head: Token, num_tok: Token, doc: Doc) -> list[str]:
     for tok in tokens:
         word = tok.lower_
         group = lx.GROUP_WORDS.get(word)
-        if word in ("officers", "officer") and any(t.lower_ in ("army", "military") for t in tokens):
+        if word in _OFFICERS and any(t.lower_ in _ARMY for t in tokens):
             group = "combatants"
-        if word == "forces" and not any(t.lower_ in ("security", "armed", "afghan", "government",
-                                                     "military", "special", "ground") or t.ent_type_
+        if word == "forces" and not any(t.lower_ in _FORCE_MODIFIERS or t.ent_type_
                                         for t in tokens if t.i != tok.i) and tok.i != head.i:
             group = None
         if word == "guards" and tok.text[:1].isupper():
             group = "combatants"  # "Revolutionary Guards", "National Guards"; prison guards are no group
-        if word in ("aid",) and not any(t.lower_ == "workers" for t in tokens):
+        if word in _AID and not any(t.lower_ in _AID_PARTNERS for t in tokens):
             group = None
         if group and group not in found:
             found.append(group)
-    service = head.lower_ == "members" and any(c.lower_ == "service" for c in head.lefts)  # "service members"
-    if head.i != num_tok.i and head.lower_ == "members" and (of_obj_is_security(head) or service):
-        if "combatants" not in found:
-            found.append("combatants")
+    # "service members", "members of the security forces": the group cues of group_cues.json
+    if head.i != num_tok.i and hits_at(head, "group") and "combatants" not in found:
+        found.append("combatants")
     return found
-
-
-def of_obj_is_security(head: Token) -> bool:
-    obj = of_object(head)
-    if obj is None:
-        return False
-    words = {t.lower_ for t in obj.subtree}
-    return bool(words & {"security", "forces", "army", "military", "militia", "guard", "troops",
-                         "directorate", "battalion", "brigade", "regiment", "police"})
 
 
 def inherit_groups(mentions: list[FigureMention]) -> None:
