@@ -74,3 +74,45 @@ def test_no_force_after_a_participle(d: Doc) -> None:
 def test_every_group_cue_has_cases() -> None:
     names = {f.name for f in load_cues() if f.family == "group"}
     assert names == set(CUES) | {"members-of-fighting-forces", "members-of-fighting-troops"}
+
+
+# the words after a copula that name the groups of its subject: (three sentences, one without)
+ATTRIBUTES: dict[str, tuple[list[str], str]] = {
+    "copula-attribute": (["Forty people died; 51 were women.", "Of the 90 dead, 12 were children.",
+                          "Of the victims, 77 were women or children."], "Forty people died; 51 fled with women."),
+    "copula-of": (["Of the 90 deaths, six were of children.", "Of the dead, 20 were of soldiers.",
+                   "Of the 90 dead, 12 were children."], "Six deaths were in the city."),
+}
+
+
+def attribute_cues(doc: Doc) -> set[str]:
+    return {h.frame.name for (family, _), hits in frame_hits(doc, cues=True).items() for h in hits
+            if family == "group-attribute"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "text"), [(n, t) for n, (texts, _) in ATTRIBUTES.items() for t in texts])
+def test_the_attribute_cue_is_found(name: str, text: str) -> None:
+    from counterclaim.nlp import load_nlp
+
+    assert name in attribute_cues(load_nlp()(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "text"), [(n, t) for n, (_, t) in ATTRIBUTES.items()])
+def test_the_attribute_cue_is_not_found(name: str, text: str) -> None:
+    from counterclaim.nlp import load_nlp
+
+    assert name not in attribute_cues(load_nlp()(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "part"), [("Of the 90 dead, 12 were children.", "12"),
+                                            ("Of the 90 deaths, six were of children.", "six")])
+def test_the_attribute_names_the_groups_of_a_bare_number(text: str, part: str) -> None:
+    groups = {f.text: f.groups for f in extract_text(text).figures}
+    assert groups.get(part) == ("children",), groups
+
+
+def test_every_attribute_cue_has_cases() -> None:
+    assert {f.name for f in load_cues() if f.family == "group-attribute"} == set(ATTRIBUTES)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from counterclaim.extract import lexicon as lx
 from counterclaim.extract.frames import hits_at, word_list
-from counterclaim.extract.outcomes import lemma_of, of_object
+from counterclaim.extract.outcomes import of_object
 
 _OFFICERS = word_list("officer_words", "group_cues.json")
 _ARMY = word_list("army_words", "group_cues.json")
@@ -56,13 +56,13 @@ def figure_groups(head: Token, num_tok: Token, doc: Doc) -> list[str]:
         if len(nxt) >= 2 and nxt[0].lower_ == "of" and nxt[1].lower_ == "them":
             tokens.extend(t for t in nxt[2:] if t.pos_ == "NOUN")
     # "51 were women", "77 were women or children": attribute of a copula
-    if head.dep_ == "nsubj" and lemma_of(head.head) == "be":
-        for child in head.head.children:
-            if child.dep_ in ("attr", "acomp"):
-                tokens.append(child)
-                tokens.extend(child.conjuncts)
-            if child.dep_ == "prep" and child.lower_ == "of":  # "six deaths were of children"
-                tokens.extend(g for g in child.subtree if g.i != child.i)
+    # (the group-attribute cues of group_cues.json; "six deaths were of children")
+    for hit in hits_at(head, "group-attribute"):
+        if "obj" in hit.nodes:
+            tokens.append(doc[hit.nodes["obj"]])
+        else:
+            tokens.append(doc[hit.nodes["comp"]])
+            tokens.extend(doc[hit.nodes["comp"]].conjuncts)
     for tok in tokens:
         word = tok.lower_
         group = lx.GROUP_WORDS.get(word)
