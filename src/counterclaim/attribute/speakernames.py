@@ -58,6 +58,15 @@ def _span_words(span: Span | list[Token]) -> list[str]:
     return words
 
 
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$")
+
+
+def proper(tok: Token) -> bool:
+    """A proper noun, also where the tagger took a name with an apostrophe ("O’Hanlon", "D’Souza") for a
+    common noun."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and bool(_APOSTROPHE_NAME.match(tok.text)))
+
+
 _CAP_RUN = re.compile(r"(?<![\w.])((?:[A-Z]\.|[A-Z][\w'’-]*|(?:de|da|di|del|van|von|der|al|bin|ibn|abu|le|la|du)"
                       r"(?=\s+[A-Z]))(?:[ \t]+|\n[ \t]*)){1,4}[A-Z][\w'’-]*(?![\w'’-])")
 
@@ -105,7 +114,7 @@ class NameIndex:
                     self.persons.append(words)
         run: list[Token] = []
         for tok in list(doc) + [None]:  # type: ignore[list-item]
-            if tok is not None and (tok.pos_ == "PROPN" or (run and sw.is_joiner(tok.text))) \
+            if tok is not None and (proper(tok) or (run and sw.is_joiner(tok.text))) \
                     and not (run and tok.is_sent_start) and tok.ent_type_ not in ("GPE", "LOC", "NORP", "DATE"):
                 run.append(tok)
                 continue
@@ -225,10 +234,10 @@ def name_words(tok: Token, loose: bool = False) -> list[str] | None:
     ent = tok.ent_type_ == "PERSON"
     titled = len(words) < n_words and any(sw.clean_word(t.text) in sw.TITLES for t in doc[left:tok.i])
     lowered = not any(c.isupper() for c in tok.sent.text[:200])
-    if tok.pos_ == "PROPN" or ent or lowered:
+    if proper(tok) or ent or lowered:
         if ent or titled or (lowered and any(sw.clean_word(t.text) in sw.TITLES for t in doc[left:tok.i])):
             return words if (sw.name_tokens_ok(words) or lowered) else None  # a PERSON tag on "baker" is no name
-        if loose and tok.pos_ == "PROPN" and not tok.ent_type_ and sw.name_tokens_ok(words):
+        if loose and proper(tok) and not tok.ent_type_ and sw.name_tokens_ok(words):
             person_appos = any(c.dep_ == "appos" and c.lemma_.lower() in sw.PERSON_NOUNS for c in tok.children)
             if person_appos or len(words) >= 2:
                 return words
@@ -379,6 +388,8 @@ class Genders:
         first = self._first.get(words[0].lower()) if len(words) > 1 else None
         if box and box["m"] and box["f"] and first:
             return first  # two people share the surname ("Ana Ruiz" and "Tomas Ruiz"): the given name tells
+        if box and first and max(box.values()) < 3:
+            return first  # a pronoun or two in the person's sentences ("X told them that she ...") is weaker
         if box and box["m"] != box["f"]:
             return "m" if box["m"] > box["f"] else "f"
         return first

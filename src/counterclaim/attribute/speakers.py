@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from counterclaim import lexicons as _lex
 from counterclaim.attribute import speakerwords as sw
@@ -58,6 +58,7 @@ from counterclaim.attribute.speakernames import (
     name_words,
     np_range,
     pronoun_gender,
+    proper,
 )
 from counterclaim.extract.quotemarks import QuotedStretch
 from counterclaim.extract.spans import SpanSet, entities, tokens_between
@@ -228,7 +229,7 @@ class _Attributor:
         if words is None:
             s, e = np_range(tok)
             span_words = [t.text for t in self.doc[s:e]]
-            if tok.pos_ == "PROPN" and self.names.is_person(sw.strip_titles(span_words) or span_words):
+            if proper(tok) and self.names.is_person(sw.strip_titles(span_words) or span_words):
                 words = sw.strip_titles(span_words)
         if words:
             full = self.names.fullest(words, tok.idx)
@@ -300,8 +301,9 @@ class _Attributor:
         else its main subject ("Ruiz blamed the council. “…” she said." is Ruiz, whoever spoke earlier).
 
         The sentence is the one that holds the last words before the quotation the pronoun attributes
-        (or before the pronoun's own sentence); a pronoun there, a plural, or a person of the other
-        gender gives nothing, and the history decides."""
+        (or before the pronoun's own sentence); when it is about no person at all ("A video shows the
+        crowd."), the one before it. A plural, a negated subject or a person of the other gender there
+        gives nothing, and the history decides."""
         anchor = tok.sent.start_char
         for q in self.quotes:
             end = self.frames.close_end(q)
@@ -315,6 +317,15 @@ class _Attributor:
         if prev is None:
             return None
         sent = prev.sent
+        for _ in range(2):
+            nobody, who = self._sentence_person(sent, anchor, gender)
+            if not nobody or sent.start == 0 or anchor - sent.start_char > SPEAKER_WINDOW:
+                return who
+            sent = self.doc[sent.start - 1].sent
+        return None
+
+    def _sentence_person(self, sent: Span, anchor: int, gender: str) -> tuple[bool, Who | None]:
+        """(the sentence is about no person, the person of ``gender`` it is about) for :meth:`_lead_subject`."""
         subj: Token | None = None
         main = [t for t in sent if t.idx < anchor and not self.inside_quote(t)
                 and (t.i == sent.root.i or (t.head.i == sent.root.i and (
@@ -336,22 +347,22 @@ class _Attributor:
             subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
         if subj is None:  # a parse that lost the subject: a person named first ("And Ruiz, for all that, ...")
             subj = next((t for t in sent[:3] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
-        if subj is not None and subj.idx < anchor and not self.inside_quote(subj) \
-                and pronoun_gender(subj.lower_) == gender:
+        if subj is None or subj.idx >= anchor or self.inside_quote(subj):
+            return True, None
+        if is_pronoun(subj):
             # "Ruiz thanked her voters. And she predicted more wins. “…” she said.": whom that "she" stands for
-            return self._pronoun(subj)
-        if subj is None or subj.idx >= anchor or self.inside_quote(subj) or is_pronoun(subj):
-            return None
+            return False, self._pronoun(subj) if pronoun_gender(subj.lower_) == gender else None
         if any(c.dep_ == "conj" for c in subj.children) or any(c.lower_ == "no" for c in subj.children):
-            return None  # "Ruiz and her aides", "no other minister"
+            return False, None  # "Ruiz and her aides", "no other minister"
         who = self.mention(subj)
-        if who is None or not who.person or who.plural:
-            return None
-        if who.named and subj.ent_type_ != "PERSON" and not self.names.is_person(who.name.split()):
-            return None  # "Harbor View Elementary School", "The Evening Show": capitals, not a person
-        if self.genders.of(who.name) not in (None, gender):
-            return None
-        return who
+        if who is None or not who.person:
+            return True, None  # "A video of the rally shows ...": about no person
+        if who.named and subj.ent_type_ != "PERSON" and not self.names.is_person(who.name.split()) \
+                and subj.lemma_.lower() not in sw.PERSON_NOUNS:  # ("The spokeswoman, Ana Ruiz," is a person)
+            return True, None  # "Harbor View Elementary School", "The Evening Show": capitals, not a person
+        if who.plural or self.genders.of(who.name) not in (None, gender):
+            return False, None
+        return False, who
 
     def subject_of(self, verb: Token, depth: int = 0) -> tuple[Token | None, Token | None]:
         """(speaker token, via token) of a speech verb."""
