@@ -116,3 +116,34 @@ def test_every_cue_has_cases() -> None:
 def test_the_loader_refuses_a_broken_cue(frame: dict[str, object], message: str) -> None:
     with pytest.raises(LexiconError, match=message):
         parse_frames(json.dumps({"frames": [frame]}), cues=True)
+
+
+REPEATS = (["Of these 184 people, 51 were women.", "Those 12 soldiers were buried.", "The 30 victims were named."],
+           "Some 30 victims were named.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", REPEATS[0])
+def test_a_definite_determiner_marks_a_repeat(text: str) -> None:
+    from counterclaim.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    assert "definite-repeat" in {h.frame.name for hits in frame_hits(doc, cues=True).values() for h in hits}
+
+
+@pytest.mark.slow
+def test_no_repeat_without_a_definite_determiner() -> None:
+    from counterclaim.nlp import load_nlp
+
+    doc = load_nlp()(REPEATS[1])
+    assert "definite-repeat" not in {h.frame.name for hits in frame_hits(doc, cues=True).values() for h in hits}
+
+
+@pytest.mark.slow
+def test_a_repeat_takes_the_outcome_of_the_figure_it_repeats() -> None:
+    figures = extract_text("Floods killed 40 villagers. The 40 villagers were buried on Sunday.").figures
+    assert [(f.text, f.outcome) for f in figures] == [("40 villagers", "killed"), ("40 villagers", "killed")]
+
+
+def test_every_repeat_cue_has_cases() -> None:
+    assert {f.name for f in load_cues() if f.family == "repeat"} == {"definite-repeat"}

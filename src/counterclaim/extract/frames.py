@@ -43,7 +43,8 @@ _FILE = "outcome_frames.json"
 _CUES_FILE = "subset_cues.json"
 FAMILIES = ("clause", "displacement", "complement", "verb", "relative", "np-modifier", "np-patients", "np-owner",
             "np-lives", "toll", "toll-subject")
-CUE_FAMILIES = ("subset", "group", "group-attribute")  # the families of the cue tables: cues without an outcome
+# the families of the cue tables: cues without an outcome
+CUE_FAMILIES = ("subset", "repeat", "group", "group-attribute")
 _CUE_FILES = (_CUES_FILE, "group_cues.json")
 CLAUSE_OUTCOMES = ("none", "main-verb")  # a clause frame: no figure at all, or the outcome of the main clause
 

@@ -89,8 +89,7 @@ def _resolve_repeats(mentions: list[FigureMention]) -> None:
     for i, m in enumerate(mentions):
         if m.outcome or m.count.value is None:
             continue
-        dets = {c.lower_ for c in m.head.children if c.dep_ == "det"}
-        if not dets & {"these", "those", "the"}:
+        if not hits_at(m.head, "repeat"):  # "these 184 people": a definite determiner (subset_cues.json)
             continue
         for w in _before(mentions, i):
             if w.outcome and w.count.value == m.count.value:
