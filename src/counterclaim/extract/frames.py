@@ -13,7 +13,7 @@ A node that asks for ``LEMMA`` reads the lemma as :func:`outcomes.lemma_of` does
 of ``participle_lemmas.tsv`` by their verb). All frames are matched once per Doc by one
 :class:`FrameMatcher`, built once; :func:`hits_at` returns the hits of one family filed under one token,
 best first: by their ``comp`` node, then their ``obj`` node (left to right), then by the frame's
-place in the file.
+place in the file, then by their other nodes.
 
 Example: in "About 40,000 inhabitants left the town." the frame ``left-home`` anchors on "left":
 its subject was displaced.
@@ -44,8 +44,8 @@ _CUES_FILE = "subset_cues.json"
 FAMILIES = ("clause", "displacement", "complement", "verb", "relative", "np-modifier", "np-patients", "np-owner",
             "np-lives", "toll", "toll-subject")
 # the families of the cue tables: cues without an outcome
-CUE_FAMILIES = ("subset", "repeat", "group", "group-attribute")
-_CUE_FILES = (_CUES_FILE, "group_cues.json")
+CUE_FAMILIES = ("subset", "repeat", "group", "group-attribute", "of-object")
+_CUE_FILES = (_CUES_FILE, "group_cues.json", "np_cues.json")
 CLAUSE_OUTCOMES = ("none", "main-verb")  # a clause frame: no figure at all, or the outcome of the main clause
 
 
@@ -520,8 +520,8 @@ def _matcher(cues: bool = False) -> FrameMatcher:
     return FrameMatcher(load_cues() if cues else load_frames())
 
 
-def _rank(hit: Hit) -> tuple[int, int, int]:
-    return hit.nodes.get("comp", -1), hit.nodes.get("obj", -1), hit.frame.order
+def _rank(hit: Hit) -> tuple[int, int, int, tuple[int, ...]]:
+    return hit.nodes.get("comp", -1), hit.nodes.get("obj", -1), hit.frame.order, tuple(hit.nodes.values())
 
 
 def frame_hits(doc: Doc, *, cues: bool = False) -> dict[tuple[str, int], list[Hit]]:

@@ -48,17 +48,13 @@ def lemma_of(tok: Token) -> str:
 
 
 def of_object(tok: Token) -> Token | None:
-    """"dozens of bodies" → bodies; "100 members of the NDS" → members (kept)."""
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in _kids(child):
-                if obj.dep_ == "pobj":
-                    return obj
-                if obj.dep_ == "pcomp":  # "hundreds of fleeing families"
-                    for sub in _kids(obj):
-                        if sub.dep_ in ("dobj", "pobj"):
-                            return sub
-    return None
+    """"dozens of bodies" → bodies; "100 members of the NDS" → members (kept); "hundreds of fleeing
+    families" → families: the ``of-object`` cues of ``np_cues.json`` (the first "of", its first object)."""
+    hits = hits_at(tok, "of-object")
+    if not hits:
+        return None
+    nodes = hits[0].nodes
+    return tok.doc[nodes.get("sub", nodes["obj"])]
 
 
 def _outcome_word(tok: Token) -> str | None:

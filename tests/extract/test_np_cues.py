@@ -1,0 +1,72 @@
+"""The noun-phrase cues of ``lexicons/data/np_cues.json``: what a count is "of" ("dozens of bodies",
+"hundreds of fleeing families"), on hand-built parses and on invented sentences parsed by the model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from counterclaim.extract.frames import load_cues
+from counterclaim.extract.outcomes import of_object
+
+NLP = spacy.blank("en")
+
+
+def doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(NLP.vocab, words=words, heads=heads, deps=deps)
+
+
+@pytest.mark.parametrize(("d", "head", "obj"), [
+    # "dozens of bodies"
+    (doc(["dozens", "of", "bodies"], [0, 0, 1], ["ROOT", "prep", "pobj"]), 0, "bodies"),
+    # "hundreds of fleeing families"
+    (doc(["hundreds", "of", "fleeing", "families"], [0, 0, 1, 2], ["ROOT", "prep", "pcomp", "dobj"]), 0, "families"),
+    # "100 members of the guard of honour": the first "of", its object
+    (doc(["100", "members", "of", "the", "guard", "of", "honour"], [1, 1, 1, 4, 2, 4, 5],
+         ["nummod", "ROOT", "prep", "det", "pobj", "prep", "pobj"]), 1, "guard"),
+    # "scores of them and of their children": the first "of" wins
+    (doc(["scores", "of", "them", "and", "of", "children"], [0, 0, 1, 1, 0, 4],
+         ["ROOT", "prep", "pobj", "cc", "prep", "pobj"]), 0, "them"),
+])
+def test_the_object_of_of(d: Doc, head: int, obj: str) -> None:
+    found = of_object(d[head])
+    assert found is not None and found.text == obj
+
+
+@pytest.mark.parametrize(("d", "head"), [
+    # "bodies of" with nothing after "of"
+    (doc(["bodies", "of"], [0, 0], ["ROOT", "prep"]), 0),
+    # "of the dead, dozens": "of" before the noun is not its object
+    (doc(["of", "the", "dead", "dozens"], [3, 2, 0, 3], ["prep", "det", "pobj", "ROOT"]), 3),
+    # "dozens from the town"
+    (doc(["dozens", "from", "the", "town"], [0, 0, 3, 1], ["ROOT", "prep", "det", "pobj"]), 0),
+])
+def test_no_object_of_of(d: Doc, head: int) -> None:
+    assert of_object(d[head]) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "head", "obj"), [
+    ("Rescuers found dozens of bodies.", "dozens", "bodies"),
+    ("Hundreds of fleeing families reached the border.", "Hundreds", "families"),
+    ("Gunmen killed 100 members of the guard.", "members", "guard"),
+])
+def test_the_object_of_of_in_a_parsed_sentence(text: str, head: str, obj: str) -> None:
+    from counterclaim.nlp import load_nlp
+
+    d = load_nlp()(text)
+    found = of_object(next(t for t in d if t.text == head))
+    assert found is not None and found.text == obj
+
+
+@pytest.mark.slow
+def test_no_object_of_of_in_a_parsed_sentence() -> None:
+    from counterclaim.nlp import load_nlp
+
+    d = load_nlp()("Dozens from the town were hurt.")
+    assert of_object(d[0]) is None
+
+
+def test_every_np_cue_is_tested() -> None:
+    assert {f.name for f in load_cues() if f.family == "of-object"} == {"of-object", "of-clause-object"}
