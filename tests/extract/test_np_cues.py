@@ -70,3 +70,56 @@ def test_no_object_of_of_in_a_parsed_sentence() -> None:
 
 def test_every_np_cue_is_tested() -> None:
     assert {f.name for f in load_cues() if f.family == "of-object"} == {"of-object", "of-clause-object"}
+    assert {f.name for f in load_cues() if f.family == "range-object"} == {"range-number", "range-noun"}
+
+
+def ranged(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(NLP.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def range_cues(d: Doc) -> set[tuple[str, int]]:
+    from counterclaim.extract.frames import frame_hits
+
+    return {(h.frame.name, i) for (family, i), hits in frame_hits(d, cues=True).items() for h in hits
+            if family == "range-object"}
+
+
+@pytest.mark.parametrize(("d", "found"), [
+    # "killed between 40 and 60 soldiers"
+    (ranged(["killed", "between", "40", "and", "60", "soldiers"], [0, 0, 5, 2, 2, 1],
+            ["ROOT", "prep", "nummod", "cc", "conj", "pobj"], ["VERB", "ADP", "NUM", "CCONJ", "NUM", "NOUN"]),
+     ("range-noun", 5)),
+    # "killed from 12 to 20 people"
+    (ranged(["killed", "from", "12", "to", "20", "people"], [0, 0, 5, 4, 5, 1],
+            ["ROOT", "prep", "nummod", "quantmod", "nummod", "pobj"], ["VERB", "ADP", "NUM", "ADP", "NUM", "NOUN"]),
+     ("range-noun", 5)),
+    # "killed between 40 and 60"
+    (ranged(["killed", "between", "40", "and", "60"], [0, 0, 1, 2, 2], ["ROOT", "prep", "pobj", "cc", "conj"],
+            ["VERB", "ADP", "NUM", "CCONJ", "NUM"]), ("range-number", 2)),
+])
+def test_a_range_read_as_a_prepositional_phrase(d: Doc, found: tuple[str, int]) -> None:
+    assert found in range_cues(d)
+
+
+@pytest.mark.parametrize("d", [
+    # "died between the two villages" (no number)
+    ranged(["died", "between", "the", "two", "villages"], [0, 0, 4, 4, 1], ["ROOT", "prep", "det", "nummod", "pobj"],
+           ["VERB", "ADP", "DET", "NOUN", "NOUN"]),
+    # "killed near 40 soldiers" (not a range)
+    ranged(["killed", "near", "40", "soldiers"], [0, 0, 3, 1], ["ROOT", "prep", "nummod", "pobj"],
+           ["VERB", "ADP", "NUM", "NOUN"]),
+])
+def test_no_range(d: Doc) -> None:
+    assert not range_cues(d)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Troops killed between 40 and 60 rebels.", "killed"),
+    ("The raid wounded between 12 and 20 guards.", "injured"),
+    ("Militants abducted between 30 and 50 pupils.", "captured"),
+])
+def test_a_range_takes_the_verb_it_is_the_object_of(text: str, outcome: str) -> None:
+    from counterclaim import extract_text
+
+    assert [f.outcome for f in extract_text(text).figures] == [outcome]

@@ -44,7 +44,7 @@ _CUES_FILE = "subset_cues.json"
 FAMILIES = ("clause", "displacement", "complement", "verb", "relative", "np-modifier", "np-patients", "np-owner",
             "np-lives", "toll", "toll-subject")
 # the families of the cue tables: cues without an outcome
-CUE_FAMILIES = ("subset", "repeat", "group", "group-attribute", "of-object")
+CUE_FAMILIES = ("subset", "repeat", "group", "group-attribute", "of-object", "range-object")
 _CUE_FILES = (_CUES_FILE, "group_cues.json", "np_cues.json")
 CLAUSE_OUTCOMES = ("none", "main-verb")  # a clause frame: no figure at all, or the outcome of the main clause
 

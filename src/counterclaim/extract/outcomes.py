@@ -144,8 +144,7 @@ def _verb_outcome(verb: Token, role: str, own: Token | None = None) -> tuple[str
 def _clause_role(head: Token) -> tuple[Token, str]:
     """The figure's grammatical role, following conjunctions back to the first conjunct."""
     tok = head
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("between", "from") and tok.head.dep_ == "prep" \
-            and tok.head.i < tok.i and any(c.pos_ == "NUM" for c in tok.subtree):
+    if hits_at(tok, "range-object"):  # np_cues.json
         return tok.head, "dobj"  # "killed between 40 and 60 soldiers" parsed as a prepositional phrase
     for _ in range(4):
         if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or tok.dep_ == "appos":
