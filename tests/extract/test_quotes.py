@@ -183,3 +183,19 @@ def test_long_unbroken_runs_are_broken_in_the_parse_copy_only():
     norm = normalize(text)
     assert norm.original == text and max(len(w) for w in norm.text.split()) <= 100
     assert all(norm.original[o] == ch for ch, o in zip(norm.text, norm.origin, strict=True) if not ch.isspace())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what was ordered, demanded or named is no quotation, even inside a reported clause
+        ("The minister said he had ordered 'heightened alert' from all units in the north.", []),
+        ("Officials said the mayor had demanded “immediate evacuation” of the lower town.", []),
+        ("The commander said his men had dubbed the ridge “the furnace” after the first week.", []),
+        # negative: words said in a reported clause stay a quotation
+        ("The minister said the attack was “a cowardly act against all of us”.", ["a cowardly act against all of us"]),
+    ],
+)
+def test_what_was_ordered_or_named_is_no_quotation(text: str, expected: list[str]) -> None:
+    assert quotes(text) == expected

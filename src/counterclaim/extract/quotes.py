@@ -57,7 +57,8 @@ def _title_case(words: list[str]) -> bool:
 _tokens = tokens_between
 _SPEECH_VERBS = _lex.words("speech_verbs.txt")
 _SPEECH_NOUNS = _lex.words("speech_nouns.txt")
-_REPORTING = _SPEECH_VERBS - _lex.words("naming_verbs.txt") - _lex.words("request_verbs.txt")
+_LABELLING = _lex.words("naming_verbs.txt") | _lex.words("request_verbs.txt")
+_REPORTING = _SPEECH_VERBS - _LABELLING
 
 
 def _listed_with_another(q: QuotedStretch, others: list[QuotedStretch], text: str) -> bool:
@@ -87,11 +88,16 @@ def _speech_governed(q: QuotedStretch, doc: Doc) -> bool:
             lemma = node.lemma_.lower()
             if node.pos_ == "VERB" and lemma in _REPORTING:
                 return True
+            if node.pos_ == "VERB" and lemma in _LABELLING:
+                break  # "he said he had ordered “heightened alert”": what was ordered or named, not words said
             if node.pos_ == "NOUN" and node.lower_ in _SPEECH_NOUNS:
                 return True
-    before = _tokens(doc, max(0, q.open_at - 60), q.open_at)[-4:]
-    return any((t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING)
-               or (t.pos_ == "NOUN" and t.lower_ in _SPEECH_NOUNS) for t in before)
+    for t in reversed(_tokens(doc, max(0, q.open_at - 60), q.open_at)[-4:]):
+        if t.pos_ == "VERB" and t.lemma_.lower() in _LABELLING:
+            return False  # the nearest verb names or asks for the quoted words: "had ordered “…”"
+        if (t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING) or (t.pos_ == "NOUN" and t.lower_ in _SPEECH_NOUNS):
+            return True
+    return False
 
 
 def _is_clause(q: QuotedStretch, doc: Doc) -> bool:
