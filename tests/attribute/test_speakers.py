@@ -510,3 +510,24 @@ def test_a_given_name_outweighs_a_pronoun_in_a_reported_clause() -> None:
             "she was a regular at the chapel. He said her family wanted privacy. “We are praying for all of them,” "
             "he added.")
     assert attributed(text) == [("Tom Reyes", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle on the verb's object in the parse: the verb's subject says it
+        ("The senator emailed supporters saying: “We will fight on to the very last primary in June.”",
+         "The senator"),
+        ("Maria Lopez sent the families a letter saying “We will never forget what happened on that bridge.”",
+         "Maria Lopez"),
+        ("Tom Reyes posted a message on Twitter reading “Thank you to every voter who came out tonight!” "
+         "moments after polls closed.", "Tom Reyes"),
+        # a participle that opens its sentence goes on with the last speaker
+        ("Later in the show, Tom Reyes stated that the report “was not good at all.” Adding, “It is what it is, "
+         "and we move on from here.”", "Tom Reyes"),
+        # an opening mark glued to "said,"
+        ("Paul Kerr said,“Look, images like that have no place in a campaign for the presidency.”", "Paul Kerr"),
+    ],
+)
+def test_participles_and_glued_marks_keep_the_speaker(text: str, expected: str) -> None:
+    assert attributed(text)[-1][0] == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,3 +65,18 @@ def test_every_normalised_character_comes_from_a_character_or_a_gap(text):
         if not ch.isspace():  # a quotation mark typed as two apostrophes or backticks reads as one '"'
             assert text[o].lower() == ch.lower() or (ch == '"' and text[o:o + 2] in ("''", "``"))
     assert list(norm.origin) == sorted(norm.origin)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an opening curly mark glued to the word or comma before it gets its space back in the parse copy
+    ("Ryan said,“Look, no.”", "Ryan said, “Look, no.”"),
+    ("He warned“We will go.”", "He warned “We will go.”"),
+    ("She replied:‘Not today.’", "She replied: ‘Not today.’"),
+    # not: an apostrophe inside a word, or a mark already spaced
+    ("They don’t know O’Brien.", "They don’t know O’Brien."),
+    ("He said, “Yes.”", "He said, “Yes.”"),
+])
+def test_an_opening_mark_glued_to_the_word_before_it_is_spaced(text: str, expected: str) -> None:
+    norm = normalize(text)
+    assert norm.text == expected
+    assert norm.original_text(0, len(norm.text)) == text

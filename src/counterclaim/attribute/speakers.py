@@ -398,6 +398,12 @@ class _Attributor:
             found, via = self.subject_of(up, depth + 1)  # "X took to the radio, saying: “…”": X
             if found is not None:
                 return found, via
+        if verb.tag_ == "VBG" and verb.dep_ == "acl" and up.dep_ == "dobj" and up.head.pos_ == "VERB" and depth < 2:
+            # "X emailed supporters saying: “…”", "X posted a message reading “…”": the participle hangs on the
+            # object in the parse, but X is who says it
+            found, via = self.subject_of(up.head, depth + 1)
+            if found is not None:
+                return found, via
         near = self.person_before(verb)
         if sum(1 for c in kids if c.dep_ == "nsubj") > 1:
             # "Exposure and a candidate like that make people nervous, said Ana Ruiz": of two subjects the
@@ -645,6 +651,11 @@ class _Attributor:
             return Attribution(self.as_who(source), None) if source is not None else None
         subj, via_tok = self.subject_of(verb)
         speaker = self.as_who(subj)
+        if speaker is None and subj is None and verb.tag_ == "VBG" and verb.pos_ == "VERB" \
+                and all(t.is_punct or t.is_space or t.pos_ == "CCONJ" for t in verb.doc[verb.sent.start:verb.i]):
+            # "X said the report was poor. Adding, “…”": a participle that opens its sentence goes on with the
+            # person who spoke last
+            speaker = self.history.last_speaker(verb.idx, SPEAKER_WINDOW)
         via = self.as_who(via_tok) if via_tok is not None else None
         if via is None:
             via = self.as_who(self.listener(verb))

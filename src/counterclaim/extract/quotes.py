@@ -74,8 +74,10 @@ def _listed_with_another(q: QuotedStretch, others: list[QuotedStretch], text: st
     return False
 
 
-def _speech_governed(q: QuotedStretch, doc: Doc) -> bool:
-    """A speech verb or a noun for words above the quoted words, or just before the marks."""
+def _speech_governed(q: QuotedStretch, doc: Doc, label: bool = False) -> bool:
+    """A speech verb or a noun for words above the quoted words, or just before the marks. With ``label``
+    (a short stretch), a naming or request verb on the way up stops the search: the words are what was
+    named or asked for ("had ordered “heightened alert”"), not words said."""
     inside = _tokens(doc, q.start, q.end)
     for tok in inside:
         node = tok
@@ -88,12 +90,12 @@ def _speech_governed(q: QuotedStretch, doc: Doc) -> bool:
             lemma = node.lemma_.lower()
             if node.pos_ == "VERB" and lemma in _REPORTING:
                 return True
-            if node.pos_ == "VERB" and lemma in _LABELLING:
+            if label and node.pos_ == "VERB" and lemma in _LABELLING:
                 break  # "he said he had ordered “heightened alert”": what was ordered or named, not words said
             if node.pos_ == "NOUN" and node.lower_ in _SPEECH_NOUNS:
                 return True
     for t in reversed(_tokens(doc, max(0, q.open_at - 60), q.open_at)[-4:]):
-        if t.pos_ == "VERB" and t.lemma_.lower() in _LABELLING:
+        if label and t.pos_ == "VERB" and t.lemma_.lower() in _LABELLING:
             return False  # the nearest verb names or asks for the quoted words: "had ordered “…”"
         if (t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING) or (t.pos_ == "NOUN" and t.lower_ in _SPEECH_NOUNS):
             return True
@@ -150,7 +152,7 @@ def is_quotation(q: QuotedStretch, text: str, doc: Doc, others: list[QuotedStret
         return True
     if ending in ".!?" or len(words) >= 6:
         return True
-    return _speech_governed(q, doc)
+    return _speech_governed(q, doc, label=len(words) <= 3)
 
 
 def find_quotes(norm: NormText, doc: spacy.tokens.Doc) -> tuple[list[QuotedStretch], list[Diagnostic]]:

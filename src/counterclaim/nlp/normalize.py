@@ -21,6 +21,8 @@ _GLUED_STOP = re.compile(r"(?<=[a-z0-9\)\]%])(?:[.!?][\"”’]|[\"”’][.!?]|
 # a heading or pull-quote glued to running text: "the streetPolice officer", "SyriaThe desert"
 _GLUED_CAMEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _GLUED_DIGITS = re.compile(r"(?<=\d{6})(?=[A-Z])")
+# an opening curly mark glued to the word or comma before it: 'said,“Look', 'warned“We'
+_GLUED_OPENING = re.compile(r"(?<=[\w,:;])(?=[“‘][^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,8 @@ def _add_paragraph(b: _Builder, original: str, start: int, end: int) -> None:
         if _glued_heading(para, m.start()):
             cuts.setdefault(m.start(), "\n\n")
     for m in _GLUED_DIGITS.finditer(para):
+        cuts.setdefault(m.start(), " ")
+    for m in _GLUED_OPENING.finditer(para):
         cuts.setdefault(m.start(), " ")
     i = 0
     n = len(para)
