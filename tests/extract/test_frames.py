@@ -183,3 +183,23 @@ def test_every_sequence_of_the_outcome_table_has_cases() -> None:
 def test_up_to_three_auxiliaries_are_skipped() -> None:
     d = Doc(NLP.vocab, words=["were", "were", "were", "killed"])
     assert adjacent_cues(d).get(0) == ("killed", 3)
+
+
+def test_the_anchored_sequences_agree_with_spacys_matcher() -> None:
+    from spacy.matcher import Matcher
+
+    from counterclaim.extract.frames import SequenceMatcher
+
+    sequences = load_sequences("outcome_frames.json")
+    reference = Matcher(NLP.vocab)
+    for q in sequences:
+        reference.add(q.name, [list(q.pattern)])
+    anchored = SequenceMatcher(sequences)
+    texts = [t for _, cases, neg in SEQUENCES.values() for t in [c for c, _ in cases] + [neg]]
+    texts += ["were were were killed", "were were were were killed", "58 \n wounded and 12 were later kept hostage"]
+    for text in texts:
+        d = Doc(NLP.vocab, words=text.split(" "))
+        expected = {(NLP.vocab.strings[key], start, end) for key, start, end in reference(d)}
+        found = {(q.name, start, end) for k, q in enumerate(sequences) for start in range(len(d))
+                 for end in anchored.ends(d, k, start) if end > start}
+        assert found == expected, text

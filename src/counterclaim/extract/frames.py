@@ -22,6 +22,7 @@ its subject was displaced.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -303,28 +304,114 @@ def _sequence_matcher(vocab: Vocab, file: str) -> Matcher:
     return matcher
 
 
-def adjacent_cues(doc: Doc) -> dict[int, tuple[str, int]]:
-    """``{start: (outcome, index of the cue token)}`` of the ``sequences`` of ``outcome_frames.json``
-    ("58 wounded", "147 died", "six froze to death"): the sequence that starts at a token, the
-    first in the file where several do (once per Doc)."""
-    key = _USER_DATA + ".sequences"
-    cached = doc.user_data.get(key)
-    if cached is None:
-        order = {q.name: (n, q) for n, q in enumerate(load_sequences(_FILE))}
-        best: dict[int, tuple[int, str, int]] = {}
-        for match_id, start, end in _sequence_matcher(doc.vocab, _FILE)(doc):
-            n, q = order[doc.vocab.strings[match_id]]
-            if start in best and best[start][0] <= n:
-                continue
+_TOKEN_ATTRS: dict[str, Callable[[Token], str]] = {
+    "LOWER": lambda t: t.lower_, "TEXT": lambda t: t.text, "ORTH": lambda t: t.text, "LEMMA": lambda t: t.lemma_,
+    "POS": lambda t: t.pos_, "TAG": lambda t: t.tag_, "DEP": lambda t: t.dep_,
+}
+
+
+def _not_in(words: frozenset[str]) -> Callable[[str], bool]:
+    return lambda value: value not in words
+
+
+def _token_test(spec: dict[str, Any]) -> Callable[[Token], bool]:
+    """One token of a ``Matcher`` pattern as a predicate (attributes compared as strings; a value is a
+    string or ``IN``, ``NOT_IN``, ``REGEX``)."""
+    tests: list[tuple[Callable[[Token], str], Callable[[str], bool]]] = []
+    for attr, value in spec.items():
+        if attr == "OP":
+            continue
+        if attr not in _TOKEN_ATTRS:
+            raise _lex.LexiconError(f"{_FILE}: sequence token attribute {attr!r} is not supported")
+        if isinstance(value, str):
+            tests.append((_TOKEN_ATTRS[attr], value.__eq__))
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            tests.append((_TOKEN_ATTRS[attr], frozenset(value["IN"]).__contains__))
+        elif isinstance(value, dict) and set(value) == {"NOT_IN"}:
+            tests.append((_TOKEN_ATTRS[attr], _not_in(frozenset(value["NOT_IN"]))))
+        elif isinstance(value, dict) and set(value) == {"REGEX"}:
+            tests.append((_TOKEN_ATTRS[attr], re.compile(value["REGEX"]).search))  # type: ignore[arg-type]
+        else:
+            raise _lex.LexiconError(f"{_FILE}: sequence token {spec!r}: only a string, IN, NOT_IN or REGEX")
+    return lambda tok: all(test(get(tok)) for get, test in tests)
+
+
+def _quantifier(op: str | None) -> tuple[int, int]:
+    """The counts a ``Matcher`` ``OP`` allows: (fewest, most)."""
+    many = 1 << 30
+    fixed = {None: (1, 1), "?": (0, 1), "*": (0, many), "+": (1, many)}
+    if op in fixed:
+        return fixed[op]
+    found = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op or "")
+    if not found or op == "!":
+        raise _lex.LexiconError(f"{_FILE}: sequence operator {op!r} is not supported")
+    low = int(found.group(1) or 0)
+    high = int(found.group(3)) if found.group(3) else (many if found.group(2) else low)
+    return low, high
+
+
+class SequenceMatcher:
+    """The ``sequences`` of a table, matched as spaCy's ``Matcher`` matches them, but anchored: only
+    where a rule asks ("the words right after this number"), so a Doc costs the few tokens read
+    after each number, not a pass of every pattern over every token."""
+
+    def __init__(self, sequences: tuple[Sequence, ...]) -> None:
+        self.sequences = sequences
+        self.compiled = [tuple((_token_test(spec), *_quantifier(spec.get("OP"))) for spec in q.pattern)
+                         for q in sequences]
+
+    def ends(self, doc: Doc, k: int, start: int) -> list[int]:
+        """Where the ``k``-th sequence can end when it starts at token ``start``, in order."""
+        out: set[int] = set()
+        self._extend(doc, self.compiled[k], 0, start, out)
+        return sorted(out)
+
+    def _extend(self, doc: Doc, specs: tuple[tuple[Callable[[Token], bool], int, int], ...], k: int, i: int,
+                out: set[int]) -> None:
+        if k == len(specs):
+            out.add(i)
+            return
+        test, low, high = specs[k]
+        positions = [i]
+        while len(positions) - 1 < high and positions[-1] < len(doc) and test(doc[positions[-1]]):
+            positions.append(positions[-1] + 1)
+        for j in positions[low:]:
+            self._extend(doc, specs, k + 1, j, out)
+
+
+@cache
+def _adjacent_matcher() -> SequenceMatcher:
+    return SequenceMatcher(load_sequences(_FILE))
+
+
+def adjacent_cue(doc: Doc, start: int) -> tuple[str, int] | None:
+    """(outcome, index of the cue token) of the first ``sequences`` of ``outcome_frames.json`` that
+    starts at token ``start`` ("58 wounded", "147 died", "six froze to death"), or None; cached per Doc."""
+    cache_ = doc.user_data.setdefault(_USER_DATA + ".adjacent", {})
+    if start in cache_:
+        return cache_[start]  # type: ignore[no-any-return]
+    found: tuple[str, int] | None = None
+    matcher = _adjacent_matcher()
+    for k, q in enumerate(matcher.sequences):
+        for end in matcher.ends(doc, k, start) if start < len(doc) else []:
+            if end == start:
+                continue  # an empty match names nothing
             cue = end - 1
             while q.cue_words and doc[cue].lower_ not in q.cue_words and cue > start:
                 cue -= 1
             outcome = q.outcomes.get(doc[cue].lower_, "") if q.outcomes else q.outcome
             if outcome:
-                best[start] = (n, outcome, cue)
-        cached = {start: (outcome, cue) for start, (_, outcome, cue) in best.items()}
-        doc.user_data[key] = cached
-    return cached  # type: ignore[no-any-return]
+                found = (outcome, cue)
+                break
+        if found:
+            break
+    cache_[start] = found
+    return found
+
+
+def adjacent_cues(doc: Doc) -> dict[int, tuple[str, int]]:
+    """``{start: (outcome, cue)}`` for every token of ``doc`` where :func:`adjacent_cue` finds one."""
+    return {i: found for i in range(len(doc)) if (found := adjacent_cue(doc, i)) is not None}
 
 
 def sequence_starts(doc: Doc, name: str) -> frozenset[int]:

@@ -26,7 +26,7 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract import lexicon as lx
-from counterclaim.extract.frames import Hit, adjacent_cues, hits_at, word_list
+from counterclaim.extract.frames import Hit, adjacent_cue, hits_at, word_list
 
 _TOLL_VERBS = word_list("toll_verbs")
 
@@ -158,7 +158,7 @@ def adjacent_outcome(doc: Doc, after: int) -> tuple[str | None, int]:
     """An outcome word right after the noun phrase: "58 wounded", "147 died", "24 others wounded",
     "six froze to death": the ``sequences`` of ``outcome_frames.json`` that start at ``after``
     (outcome and the index of its cue token; ``(None, -1)`` when none does)."""
-    return adjacent_cues(doc).get(after, (None, -1))
+    return adjacent_cue(doc, after) or (None, -1)
 
 
 def _toll_outcome(num_tok: Token, head: Token) -> str | None:
