@@ -1,9 +1,10 @@
 """The one attribution model of a parsed piece, and the quotations it attributes.
 
 :class:`AttributionModel` holds the people and bodies of the document (names and their fullest
-forms, roles, genders, who spoke: the rules of :mod:`counterclaim.attribute.speakers`). Quotations
-get their speakers and intermediaries from it; a figure's personal-pronoun claimant is resolved by
-it too, so that "he said" names the same person for a quotation and for a figure.
+forms, roles, genders, who spoke: :mod:`counterclaim.attribute.people`) and the quotation rules
+(:mod:`counterclaim.attribute.speakers`). Quotations get their speakers and intermediaries from it;
+a figure's pronoun claimant ("he said", "it reported") is resolved by it too, so that "he said"
+names the same person for a quotation and for a figure.
 
 Example: in ``Mrs. Ada Quill met Mr. Bo Lint. She said 12 people had died. “We grieve,” she added.``
 both "she" are Ada Quill.
