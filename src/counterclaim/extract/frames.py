@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
+import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -531,7 +532,8 @@ class FrameMatcher:
         self.checks: list[tuple[tuple[int, frozenset[int], bool], ...]] = []  # the tests as (column, ids, negated)
         self.index: dict[tuple[int, int], list[int]] = {}  # (column, value id) → tests whose first list has it
         self.open: list[int] = []  # tests with no positive list: tried on every token
-        self.patterns: list[tuple[Frame, tuple[_Node, ...]]] = []
+        self.patterns: list[tuple[Frame, tuple[_Node, ...]]] = []  # matched over the whole Doc at once
+        self.lazy: dict[str, list[tuple[Frame, tuple[_Node, ...]]]] = {}  # by family: matched where asked
         keys: dict[tuple[_Test, ...], int] = {}
         for frame in frames:
             for pattern in frame.patterns:
@@ -548,16 +550,19 @@ class FrameMatcher:
                     if tests:
                         if tests not in keys:
                             keys[tests] = len(self.tests)
-                            self._add(tests)
+                            self.tests.append(tests)
+                            self.checks.append(tuple((t.column, t.ids, t.negated) for t in tests))
                         key = keys[tests]
                     nodes.append(_Node(node["RIGHT_ID"], node.get("LEFT_ID", ""), op, key))
-                self.patterns.append((frame, tuple(nodes)))
+                if frame.key == nodes[0].name:  # filed under its anchor: matched at the token asked about
+                    self.lazy.setdefault(frame.family, []).append((frame, tuple(nodes)))
+                else:
+                    self.patterns.append((frame, tuple(nodes)))
+        for key in sorted({n.key for _, nodes in self.patterns for n in nodes if n.key >= 0}):
+            self._add(key)
 
-    def _add(self, tests: tuple[_Test, ...]) -> None:
-        key = len(self.tests)
-        self.tests.append(tests)
-        self.checks.append(tuple((t.column, t.ids, t.negated) for t in tests))
-        positive = [t for t in tests if not t.negated]
+    def _add(self, key: int) -> None:
+        positive = [t for t in self.tests[key] if not t.negated]
         if not positive:
             self.open.append(key)
             return
@@ -570,7 +575,14 @@ class FrameMatcher:
         found: dict[int, set[int]] = {}
         columns = sorted({c for c, _ in self.index})
         index, checks = self.index, self.checks
-        for i, row in enumerate(doc.to_array(_ARRAY).tolist()):
+        array = doc.to_array(_ARRAY).reshape(len(doc), len(_ARRAY))
+        rows = np.arange(len(doc))
+        if not self.open:  # only the tokens whose word, lemma, ... some test lists
+            mask = np.zeros(len(doc), dtype=bool)
+            for c in columns:
+                mask |= np.isin(array[:, c], np.array([v for cc, v in index if cc == c], dtype=array.dtype))
+            rows = np.nonzero(mask)[0]
+        for i, row in zip(rows.tolist(), array[rows].tolist(), strict=True):
             keys = list(self.open)
             for c in columns:
                 keys.extend(index.get((c, row[c]), ()))
@@ -588,18 +600,32 @@ class FrameMatcher:
                 self._extend(doc, found, nodes, 1, {nodes[0].name: i}, frame, out)
         return out
 
-    def _extend(self, doc: Doc, found: dict[int, set[int]], nodes: tuple[_Node, ...], k: int,
+    def _extend(self, doc: Doc, found: dict[int, set[int]] | None, nodes: tuple[_Node, ...], k: int,
                 bound: dict[str, int], frame: Frame, out: list[tuple[Frame, dict[str, int]]]) -> None:
         if k == len(nodes):
             out.append((frame, dict(bound)))
             return
         node = nodes[k]
-        allowed = found.get(node.key, set()) if node.key >= 0 else None
         for tok in _OPERATORS[node.op](doc[bound[node.left]]):
-            if (allowed is None or tok.i in allowed) and tok.i not in bound.values():
+            if node.key >= 0 and not (tok.i in found.get(node.key, ()) if found is not None
+                                      else self.passes(tok, node.key)):
+                continue
+            if tok.i not in bound.values():
                 bound[node.name] = tok.i
                 self._extend(doc, found, nodes, k + 1, bound, frame, out)
                 del bound[node.name]
+
+    def passes(self, tok: Token, key: int) -> bool:
+        """Whether one token passes the token test ``key`` (read from the token, for lazy frames)."""
+        return all((_TOKEN_ATTRS[t.attr](tok) in t.values) != t.negated for t in self.tests[key])
+
+    def at(self, doc: Doc, i: int, family: str) -> list[tuple[Frame, dict[str, int]]]:
+        """The matches of the frames of ``family`` filed under their anchor, anchored at token ``i``."""
+        out: list[tuple[Frame, dict[str, int]]] = []
+        for frame, nodes in self.lazy.get(family, ()):
+            if nodes[0].key < 0 or self.passes(doc[i], nodes[0].key):
+                self._extend(doc, None, nodes, 1, {nodes[0].name: i}, frame, out)
+        return out
 
 
 @cache
@@ -611,31 +637,66 @@ def _rank(hit: Hit) -> tuple[int, int, int, tuple[int, ...]]:
     return hit.nodes.get("comp", -1), hit.nodes.get("obj", -1), hit.frame.order, tuple(hit.nodes.values())
 
 
-def frame_hits(doc: Doc, *, cues: bool = False) -> dict[tuple[str, int], list[Hit]]:
-    """``{(family, index of the key token): hits, best first}`` for every frame match of ``doc``
-    (of the cues of ``subset_cues.json`` with ``cues``)."""
-    key = _CUES_DATA if cues else _USER_DATA
-    cached = doc.user_data.get(key)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+def _hits(matches: list[tuple[Frame, dict[str, int]]]) -> dict[tuple[str, int], list[Hit]]:
     found: dict[tuple[str, int], list[Hit]] = {}
-    if doc.has_annotation("DEP"):
-        seen: set[tuple[str, tuple[int, ...]]] = set()
-        for frame, nodes in _matcher(cues)(doc):
-            label = (_label(frame), tuple(nodes.values()))
-            if label in seen:  # the same tokens through two variants of a pattern
-                continue
-            seen.add(label)
-            found.setdefault((frame.family, nodes[frame.key]), []).append(Hit(frame, nodes))
-        for hits in found.values():
-            hits.sort(key=_rank)
-    doc.user_data[key] = found
+    seen: set[tuple[str, tuple[int, ...]]] = set()
+    for frame, nodes in matches:
+        label = (_label(frame), tuple(nodes.values()))
+        if label in seen:  # the same tokens through two variants of a pattern
+            continue
+        seen.add(label)
+        found.setdefault((frame.family, nodes[frame.key]), []).append(Hit(frame, nodes))
+    for hits in found.values():
+        hits.sort(key=_rank)
     return found
 
 
+def _parsed(doc: Doc) -> bool:
+    """Whether ``doc`` has a dependency parse (checked once per Doc: the check reads every token)."""
+    parsed = doc.user_data.get(_USER_DATA + ".parsed")
+    if parsed is None:
+        parsed = doc.user_data[_USER_DATA + ".parsed"] = doc.has_annotation("DEP")
+    return bool(parsed)
+
+
+def _eager_hits(doc: Doc, cues: bool) -> dict[tuple[str, int], list[Hit]]:
+    """The hits of the frames filed under another node than their anchor, for the whole Doc (once)."""
+    key = _CUES_DATA if cues else _USER_DATA
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = _hits(_matcher(cues)(doc)) if _parsed(doc) else {}
+        doc.user_data[key] = cached
+    return cached  # type: ignore[no-any-return]
+
+
 def hits_at(tok: Token, family: str) -> list[Hit]:
-    """The hits of ``family`` filed under ``tok``, best first."""
-    return frame_hits(tok.doc, cues=family in CUE_FAMILIES).get((family, tok.i), [])
+    """The hits of ``family`` filed under ``tok``, best first (cached per Doc)."""
+    doc = tok.doc
+    asked = doc.user_data.setdefault(_USER_DATA + ".at", {})
+    if (family, tok.i) not in asked:
+        cues = family in CUE_FAMILIES
+        hits = list(_eager_hits(doc, cues).get((family, tok.i), []))
+        if _parsed(doc):
+            hits.extend(_hits(_matcher(cues).at(doc, tok.i, family)).get((family, tok.i), []))
+        hits.sort(key=_rank)
+        asked[(family, tok.i)] = hits
+    return asked[(family, tok.i)]  # type: ignore[no-any-return]
+
+
+def frame_hits(doc: Doc, *, cues: bool = False) -> dict[tuple[str, int], list[Hit]]:
+    """``{(family, index of the key token): hits, best first}`` for every frame match of ``doc`` (of
+    the cue tables with ``cues``): the whole picture, for tests and inspection; the rules ask
+    :func:`hits_at`, which matches the frames filed under their anchor only where asked."""
+    found = {k: list(v) for k, v in _eager_hits(doc, cues).items()}
+    if _parsed(doc):
+        matcher = _matcher(cues)
+        for family in matcher.lazy:
+            for i in range(len(doc)):
+                for k, hits in _hits(matcher.at(doc, i, family)).items():
+                    found.setdefault(k, []).extend(hits)
+    for hits in found.values():
+        hits.sort(key=_rank)
+    return found
 
 
 def frame_outcomes(doc: Doc) -> dict[int, tuple[str, str]]:
