@@ -147,3 +147,15 @@ def test_a_repeat_takes_the_outcome_of_the_figure_it_repeats() -> None:
 
 def test_every_repeat_cue_has_cases() -> None:
     assert {f.name for f in load_cues() if f.family == "repeat"} == {"definite-repeat"}
+
+
+def test_the_anchored_sequences_agree_with_spacys_matcher() -> None:
+    from counterclaim.extract.frames import sequence_ends
+
+    for texts, negative in SEQUENCES.values():
+        for text in [*texts, negative]:
+            d = words(text)
+            expected = {(name, start, end) for name, spans in sequences(d).items() for start, end in spans}
+            found = {(q.name, start, end) for q in load_sequences() for start in range(len(d))
+                     for end in sequence_ends(d, q.name, start)}
+            assert found == expected, text

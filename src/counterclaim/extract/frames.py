@@ -298,11 +298,21 @@ def load_sequences(file: str = _CUES_FILE) -> tuple[Sequence, ...]:
 
 
 @cache
-def _sequence_matcher(vocab: Vocab, file: str) -> Matcher:
+def _sequence_matcher(vocab: Vocab, file: str, names: tuple[str, ...] = ()) -> Matcher:
     matcher = Matcher(vocab)
     for q in load_sequences(file):
-        matcher.add(q.name, [list(q.pattern)])
+        if not names or q.name in names:
+            matcher.add(q.name, [list(q.pattern)])
     return matcher
+
+
+def sequence_spans(doc: Doc, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The (start, end) spans of the sequences ``names`` of ``subset_cues.json`` anywhere in ``doc``:
+    one pass of spaCy's ``Matcher`` with those patterns (once per Doc)."""
+    key = f"{_CUES_DATA}.spans.{'|'.join(names)}"
+    if key not in doc.user_data:
+        doc.user_data[key] = [(start, end) for _, start, end in _sequence_matcher(doc.vocab, _CUES_FILE, names)(doc)]
+    return doc.user_data[key]  # type: ignore[no-any-return]
 
 
 _TOKEN_ATTRS: dict[str, Callable[[Token], str]] = {
@@ -415,18 +425,27 @@ def adjacent_cues(doc: Doc) -> dict[int, tuple[str, int]]:
     return {i: found for i in range(len(doc)) if (found := adjacent_cue(doc, i)) is not None}
 
 
-def sequence_starts(doc: Doc, name: str) -> frozenset[int]:
-    """Where the sequence ``name`` starts in ``doc`` (token indices)."""
-    return frozenset(start for start, _ in sequences(doc).get(name, ()))
+@cache
+def _cue_sequences() -> tuple[SequenceMatcher, dict[str, int]]:
+    sequences = load_sequences(_CUES_FILE)
+    return SequenceMatcher(sequences), {q.name: k for k, q in enumerate(sequences)}
 
 
-def sequence_ends(doc: Doc, name: str) -> frozenset[int]:
-    """Where the sequence ``name`` ends in ``doc`` (the index of the token after it)."""
-    return frozenset(end for _, end in sequences(doc).get(name, ()))
+def sequence_ends(doc: Doc, name: str, start: int) -> list[int]:
+    """Where the sequence ``name`` of ``subset_cues.json`` ends (the index after its last token) when
+    it starts at token ``start``; matched there only (cached per Doc)."""
+    asked = doc.user_data.setdefault(_CUES_DATA + ".at", {})
+    if (name, start) not in asked:
+        matcher, index = _cue_sequences()
+        asked[(name, start)] = [end for end in matcher.ends(doc, index[name], start) if end > start] \
+            if 0 <= start < len(doc) else []
+    return asked[(name, start)]  # type: ignore[no-any-return]
 
 
 def sequences(doc: Doc) -> dict[str, list[tuple[int, int]]]:
-    """``{sequence name: [(start, end) token spans]}`` of ``subset_cues.json`` in ``doc`` (once per Doc)."""
+    """``{sequence name: [(start, end) token spans]}`` of ``subset_cues.json`` in ``doc`` by spaCy's
+    ``Matcher`` over the whole Doc: the whole picture, for tests and inspection (the rules ask
+    :func:`sequence_ends` where they need to know)."""
     cached = doc.user_data.get(_CUES_DATA + ".sequences")
     if cached is None:
         cached = {}

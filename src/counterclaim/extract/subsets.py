@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from counterclaim.extract.frames import hits_at, sequence_ends, sequence_starts, sequences, word_list
+from counterclaim.extract.frames import hits_at, sequence_ends, sequence_spans, word_list
 
 if TYPE_CHECKING:
     from counterclaim.extract.figures import FigureMention
@@ -51,11 +51,11 @@ def _subset_whole(head: Token, mentions_by_token: dict[int, int]) -> int | None:
     return None
 
 
-def _of_them_whole(m: FigureMention, mentions: list[FigureMention], i: int, of_them: frozenset[int],
-                   of_whom: frozenset[int]) -> int | None:
+def _of_them_whole(doc: Doc, m: FigureMention, mentions: list[FigureMention], i: int) -> int | None:
     """"496 had been killed, 258 of them civilians" / "40 of whom were children": the sequences
     ``of-them`` right after the number or ``of-whom`` right before it."""
-    if m.num_token.i + 1 in of_them or m.num_token.i in of_whom:
+    n = m.num_token.i
+    if sequence_ends(doc, "of-them", n + 1) or n in sequence_ends(doc, "of-whom", n - 2):
         for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
             w = mentions[j]
             if w.sentence == m.sentence and w.outcome:
@@ -103,11 +103,10 @@ def link_subsets(doc: Doc, mentions: list[FigureMention]) -> None:
     _resolve_repeats(mentions)
     by_token = {m.head.i: i for i, m in enumerate(mentions)}
     by_token.update({m.num_token.i: i for i, m in enumerate(mentions)})
-    of_them, of_whom = sequence_starts(doc, "of-them"), sequence_ends(doc, "of-whom")
     for i, m in enumerate(mentions):
         whole = _subset_whole(m.head, by_token)
         if whole is None and m.head.i == m.num_token.i:
-            whole = _of_them_whole(m, mentions, i, of_them, of_whom)
+            whole = _of_them_whole(doc, m, mentions, i)
         if whole is not None and whole != i and mentions[whole].outcome and (
                 not m.outcome or m.outcome == mentions[whole].outcome):
             # ANNOTATION.md: a subset inherits the outcome of its whole; a part that suffered
@@ -186,15 +185,15 @@ def _link_among(doc: Doc, mentions: list[FigureMention]) -> None:
     """"Five police officers were among the dead", "three officers were among those killed",
     "Among them were two infants" (the sequences ``among-the-dead``, ``among-them`` at the first
     "among" of the sentence): the nearest earlier total, not a sibling in the same list."""
-    found = sequences(doc)
-    cue_end = {start: end for name in ("among-the-dead", "among-them") for start, end in found.get(name, ())}
     first_among: dict[int, int] = {}
     for i, m in enumerate(mentions):
         if m.part_of is not None or m.sentence is None or m.count.value is None:
             continue
         if m.sentence.start not in first_among:
             first_among[m.sentence.start] = next((t.i for t in m.sentence if t.lower_ == "among"), -1)
-        if cue_end.get(first_among[m.sentence.start], len(doc) + 1) > m.sentence.end:
+        k = first_among[m.sentence.start]
+        if not any(end <= m.sentence.end for name in ("among-the-dead", "among-them")
+                   for end in sequence_ends(doc, name, k)):
             continue
         siblings = {c.i for c in m.head.conjuncts} | {m.head.i}
         for w in _before(mentions, i):
@@ -258,13 +257,11 @@ _AGGREGATES = ("wave-of-attacks", "separate-attacks", "attacks-across")
 def _aggregate_sentences(doc: Doc) -> set[int]:
     """Starts of the sentences that name several attacks ("a wave of attacks", "in three separate
     bombings", "attacks across the province"): the aggregate sequences of ``subset_cues.json``."""
-    found = sequences(doc)
     out = set()
-    for name in _AGGREGATES:
-        for start, end in found.get(name, ()):
-            sent = doc[start].sent
-            if end <= sent.end:
-                out.add(sent.start)
+    for start, end in sequence_spans(doc, _AGGREGATES):
+        sent = doc[start].sent
+        if end <= sent.end:
+            out.add(sent.start)
     return out
 
 
