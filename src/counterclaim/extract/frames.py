@@ -1,19 +1,26 @@
-"""Outcome frames as dependency patterns: the rules are data, one engine matches them.
+"""Rules as patterns: the pattern tables of ``lexicons/data`` and the engines that match them.
 
-The frames live in ``lexicons/data/outcome_frames.json`` as spaCy ``DependencyMatcher`` patterns,
-grouped in families (:data:`FAMILIES`: the step of ``outcomes`` that reads them). A value
-``"@name"`` inside an ``IN`` list stands for a word list: one of the lexicon files (see
-:func:`_lexicon_lists`) or one of the file's own ``lists``; ``"@name:value"`` stands for the
-keys of a mapping list whose value is ``value``. A frame whose ``outcome`` is ``"@name"`` is one
-frame per outcome of that mapping (``"@name"`` in its pattern becomes ``"@name:outcome"``).
+Tables. ``outcome_frames.json`` holds the outcome frames (spaCy ``DependencyMatcher`` patterns,
+grouped in families, :data:`FAMILIES`: the step of ``outcomes`` that reads them) and the token
+sequences read right after a number (spaCy ``Matcher`` patterns). ``subset_cues.json``,
+``group_cues.json`` and ``np_cues.json`` hold cues without an outcome (:data:`CUE_FAMILIES`) for
+``subsets``, ``groups`` and the noun-phrase helpers. A value ``"@name"`` inside an ``IN`` list
+stands for a word list: one of the lexicon files (see :func:`_lexicon_lists`) or one of the
+table's own ``lists``; ``"@name:value"`` stands for the keys of a mapping list whose value is
+``value``. A frame whose ``outcome`` is ``"@name"`` is one frame per outcome of that mapping.
 
 Every frame names the node its hits are filed under (``key``, default the first node), the roles
 a figure may play for it (``roles``, for the verb family) and the rule label of its figures.
 A node that asks for ``LEMMA`` reads the lemma as :func:`outcomes.lemma_of` does (the participles
-of ``participle_lemmas.tsv`` by their verb). All frames are matched once per Doc by one
-:class:`FrameMatcher`, built once; :func:`hits_at` returns the hits of one family filed under one token,
-best first: by their ``comp`` node, then their ``obj`` node (left to right), then by the frame's
-place in the file, then by their other nodes.
+of ``participle_lemmas.tsv`` by their verb).
+
+Engines. :class:`FrameMatcher` matches the ``DependencyMatcher`` patterns with that matcher's
+semantics but without its cartesian search; frames filed under their anchor are matched only at
+the tokens a rule asks about, the others once per Doc. :class:`SequenceMatcher` matches the
+``Matcher`` patterns anchored where a rule asks. Both are built once per process and agree with
+spaCy's matchers (see the tests). :func:`hits_at` returns the hits of one family filed under one
+token, best first: by their ``comp`` node, then their ``obj`` node (left to right), then by the
+frame's place in the file, then by their other nodes.
 
 Example: in "About 40,000 inhabitants left the town." the frame ``left-home`` anchors on "left":
 its subject was displaced.
