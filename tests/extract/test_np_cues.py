@@ -123,3 +123,19 @@ def test_a_range_takes_the_verb_it_is_the_object_of(text: str, outcome: str) -> 
     from counterclaim import extract_text
 
     assert [f.outcome for f in extract_text(text).figures] == [outcome]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 40 percent of the wounded were children.", []),  # a proportion (fraction_words)
+    ("Nearly 30 per cent of the dead were women.", []),
+    ("In 1999 the attack killed 12 people.", ["12 people"]),  # a year, not followed by a count word
+    ("Some 2000 people were killed.", ["Some 2000 people"]),  # a year-like number before "people" (year_count_words)
+    ("Some 1999 civilians were killed in 2004.", ["Some 1999 civilians"]),
+    ("Nine hikers were killed.", ["Nine hikers"]),  # a noun for people by its ending (people_endings)
+    ("Twelve Marovians were killed.", ["Twelve Marovians"]),
+])
+def test_the_number_filters_read_their_word_lists(text: str, expected: list[str]) -> None:
+    from counterclaim import extract_text
+
+    assert [f.text for f in extract_text(text).figures] == expected

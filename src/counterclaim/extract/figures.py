@@ -20,11 +20,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract import lexicon as lx
+from counterclaim.extract.frames import word_list
 from counterclaim.extract.groups import figure_groups, inherit_groups
 from counterclaim.extract.numbers import NumberMention, find_numbers
 from counterclaim.extract.outcomes import adjacent_outcome, figure_outcome, of_object
 from counterclaim.extract.subsets import link_subsets
 from counterclaim.records import Count
+
+_FRACTIONS = word_list("fraction_words", "np_cues.json")  # "two-thirds", "40 percent": no count of people
+# a year followed by one of these is a count after all ("2000 people")
+_YEAR_COUNT = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(word_list("year_count_words", "np_cues.json"))))
+                         + r")\b")
+# endings of nouns for people ("farmers", "guards", "Libyans")
+_PEOPLE_ENDING = re.compile("(?:" + "|".join(sorted(word_list("people_endings", "np_cues.json"))) + ")$")
 
 
 @dataclass
@@ -77,16 +85,13 @@ def _filtered(num: NumberMention, text: str, toks: list[Token]) -> bool:
         word = nxt.group(1).lower()
         if word in lx.NOT_PEOPLE or word in lx.MONTHS or word in ("st", "nd", "rd", "th"):
             return True
-        if word in ("thirds", "third", "fourths", "fourth", "quarter", "quarters", "half", "fifths",
-                    "fifth", "tenths", "percent", "per"):
+        if word in _FRACTIONS:
             return True
     if re.search(r"\b(?:" + "|".join(lx.MONTHS) + r")\.?\s*$", before, re.IGNORECASE):
         return True  # "February 26", "May 10"
     if re.search(r"\bin every\s*$|\bone in\s*$", before, re.IGNORECASE):
         return True
-    if _is_year(num, text) and not re.match(
-            r"\s+(?:people|others|persons|civilians|dead|were|have|had|are|of them|bodies|"
-            r"soldiers|men|women|children)\b", after):
+    if _is_year(num, text) and not _YEAR_COUNT.match(after):
         return True
     if num.count.value is not None and num.count.value > 50_000_000:
         return True
@@ -124,7 +129,7 @@ def _people_like(head: Token, num_tok: Token, norm_text: str) -> bool:
         return False
     if head.ent_type_ in ("NORP",) or (head.text[:1].isupper() and word.endswith("s")):
         return True  # demonyms: "Libyans", "Azeris"
-    return bool(re.search(r"(?:ers|ists|ants|ents|ians|men|ees|ors|ites|girls|boys|children|people)$", word))
+    return bool(_PEOPLE_ENDING.search(word))
 
 
 def find_figure_mentions(doc: Doc, norm_text: str) -> list[FigureMention]:
