@@ -97,11 +97,12 @@ class NameIndex:
         self.names: list[tuple[int, list[str]]] = []
         self.persons: list[list[str]] = []
         titled: dict[int, bool] = {}
+        doc_text = doc.text  # built from the tokens on every access: read once
 
         def headline(pos: int) -> bool:
-            line = doc.text.rfind("\n", 0, pos)
+            line = doc_text.rfind("\n", 0, pos)
             if line not in titled:
-                titled[line] = title_case_line(doc.text, pos)
+                titled[line] = title_case_line(doc_text, pos)
             return titled[line]
 
         for ent in doc.ents:
