@@ -531,3 +531,16 @@ def test_a_given_name_outweighs_a_pronoun_in_a_reported_clause() -> None:
 )
 def test_participles_and_glued_marks_keep_the_speaker(text: str, expected: str) -> None:
     assert attributed(text)[-1][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("During their first debate, Ana Ruiz cracked, “The senator has never met a tax he did not like at all.”",
+         "Ana Ruiz"),
+        ("“We waited twenty years for a night like this one,” beamed Tom Reyes of Harbor Falls.", "Tom Reyes"),
+        ("“It was the best night of my whole life,” gushed Maria Lopez after the concert.", "Maria Lopez"),
+    ],
+)
+def test_manner_of_speech_verbs_introduce_quotations(text: str, expected: str) -> None:
+    assert attributed(text) == [(expected, None)]

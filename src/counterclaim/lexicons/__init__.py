@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-LEXICON_VERSION = "counterclaim.lexicons.v3"
+LEXICON_VERSION = "counterclaim.lexicons.v4"
 
 
 class LexiconError(ValueError):
