@@ -62,43 +62,26 @@ from counterclaim.extract.quotemarks import find_double_stretches
 from counterclaim.extract.spans import tokens_between
 from counterclaim.nlp.normalize import NormText
 
-ACT_NOUNS = {
-    "resolution": "resolution", "resolutions": "resolution", "motion": "resolution", "motions": "resolution",
-    "law": "law", "laws": "law", "bill": "law", "bills": "law", "legislation": "law", "statute": "law",
-    "ordinance": "law", "act": "law", "acts": "law",
-    "declaration": "declaration", "declarations": "declaration",
-    "proclamation": "proclamation", "proclamations": "proclamation",
-    "decree": "other", "decrees": "other", "order": "other",
-}
-ADOPT_VERBS = {"adopt", "pass", "approve", "enact", "sign", "issue", "unanimously", "ratify", "vote"}
-DECLARE_VERBS = {"declare": "declaration", "proclaim": "proclamation"}
-RECOGNIZE_VERBS = {"recognize", "recognise", "designate", "commemorate"}
-BODY_NOUNS = {"parliament", "parliaments", "legislature", "legislatures", "senate", "assembly", "assemblies",
-              "congress", "council", "councils", "house", "houses", "government", "governments", "governor",
-              "lawmakers", "legislators", "parliamentarians", "mps", "deputies", "bodies", "body", "chamber",
-              "chambers", "duma", "knesset", "bundestag", "majlis", "sejm", "rada", "cortes", "diet",
-              "president", "premier", "minister", "cabinet", "state", "legislative"}
-DIVISION_NOUNS = {"state", "states", "province", "provinces", "region", "regions", "county", "counties",
-                  "city", "cities", "territory", "territories", "countries", "country", "nations",
-                  "municipalities", "districts", "members", "parts"}
-_DAY_WORDS = {"day", "days", "week", "month", "year", "holiday", "mourning", "remembrance", "genocide",
-              "massacre", "commemoration", "memorial", "anniversary", "observance", "tragedy"}
-_NOT_DECLARED = {"war", "independence", "victory", "ceasefire", "truce", "emergency", "bankruptcy", "martial"}
+# The word lists of the act rules are data (lexicons/data/act_*.txt, act_*.tsv; each file's header says
+# what it is); the dependency labels and modal verbs below are grammar.
+_ACT_KINDS = frozenset({"resolution", "declaration", "law", "proclamation", "other"})
+ACT_NOUNS = _lex.mapping("act_nouns.tsv", values=_ACT_KINDS)
+ADOPT_VERBS = _lex.words("act_adopt_verbs.txt")
+DECLARE_VERBS = _lex.mapping("act_declare_verbs.tsv", values=_ACT_KINDS)
+RECOGNIZE_VERBS = _lex.words("act_recognize_verbs.txt")
+BODY_NOUNS = _lex.words("act_body_nouns.txt")
+DIVISION_NOUNS = _lex.words("act_division_nouns.txt")
+_DAY_WORDS = _lex.words("act_day_words.txt")
+_NOT_DECLARED = _lex.words("act_not_declared.txt")
 _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
 # verbs under which an act is not (yet) done: "failed to adopt", "debated a motion", "rejected a bill"
-_UNDONE_VERBS = {"reject", "defeat", "debate", "discuss", "consider", "propose", "introduce", "draft", "table",
-                 "veto", "block", "oppose", "withdraw", "shelve", "scrap", "submit", "fail", "refuse", "decline",
-                 "postpone", "delay", "overturn", "annul", "revoke", "repeal", "plan", "intend", "seek", "try",
-                 "attempt", "want", "hope", "urge", "ask", "demand", "expect", "prepare", "threaten", "aim",
-                 "sponsor", "drop", "stall"}
+_UNDONE_VERBS = _lex.words("act_undone_verbs.txt")
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj", "nsubj", "nsubjpass",
                 "agent", "cc", "punct"}
 # words that make an act national: the "in X" after it names the jurisdiction ("national mourning in X")
-_NATIONAL = {"national", "nationwide", "countrywide", "nation", "nation's"}
-_OFFICES = {"president", "governor", "king", "queen", "emir", "monarch", "chancellor", "prime", "premier",
-            "sultan", "parliament", "legislature", "government", "cabinet"}
-_BELOW_NATIONAL = {"city", "town", "village", "capital", "district", "county", "municipality", "province",
-                   "region", "port", "island"}
+_NATIONAL = _lex.words("act_national_words.txt")
+_OFFICES = _lex.words("act_offices.txt")
+_BELOW_NATIONAL = _lex.words("act_below_national.txt")
 _MONTHS = _lex.months()
 
 
