@@ -230,7 +230,7 @@ def test_the_act_word_lists_are_the_lexicon_files() -> None:
     from counterclaim import lexicons
     from counterclaim.extract import acts
 
-    assert acts.ACT_NOUNS == lexicons.mapping("act_nouns.tsv") and acts.ACT_NOUNS["resolutions"] == "resolution"
+    assert lexicons.mapping("act_nouns.tsv") == acts.ACT_NOUNS and acts.ACT_NOUNS["resolutions"] == "resolution"
     assert acts.DECLARE_VERBS == {"declare": "declaration", "proclaim": "proclamation"}
-    assert acts.ADOPT_VERBS == lexicons.words("act_adopt_verbs.txt") and "ratify" in acts.ADOPT_VERBS
+    assert lexicons.words("act_adopt_verbs.txt") == acts.ADOPT_VERBS and "ratify" in acts.ADOPT_VERBS
     assert {n for n in lexicons.names() if n.startswith("act_")} >= {"act_undone_verbs.txt", "act_day_words.txt"}
