@@ -138,7 +138,7 @@ def test_denied_figures_are_shown_as_denied_never_as_claims(ledger: Ledger) -> N
     assert (killed["low"], killed["high"]) == (40, 40) and killed["disagreement"] is None
     [denied] = killed["denied"]
     assert denied["stance"] == "denied" and denied["value"] == 300 and denied not in killed["whole"]
-    assert killed["summary"].endswith("denied: 300 (by The Interior Ministry)")
+    assert killed["summary"].endswith("denied: 300 (per The Interior Ministry)")
 
 
 def test_event_ids_are_stable_when_documents_arrive(ledger: Ledger) -> None:

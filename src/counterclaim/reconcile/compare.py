@@ -28,7 +28,8 @@ publication dates. A figure in the text's own voice is claimed by its publicatio
 **Summary line**: one entry per source, lowest to highest, "200+ (per Human Rights Watch), 613
 (per the Azerbaijani government)"; counts are phrased by :mod:`counterclaim.present.counts`.
 Hedged claims carry "(reportedly)"; revisions read "1,000 → 613"; denied figures follow as
-"denied: 1,000 (by …)".
+"denied: 1,000 (per …)": the source whose clause holds the figure, not necessarily the one who
+denies it (a newspaper reporting a denial).
 """
 
 from __future__ import annotations
@@ -243,7 +244,7 @@ def compare(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "documents": sorted({f["doc_id"] for f in members}), **spread(claims),
             "summary": summary_line(tolls, revisions={r["source_id"]: r["chain"] for r in changes})}
         if by_role["denied"]:
-            denied = "; ".join(f"{c['count']} (by {_shown_name(c)})" for c in by_role["denied"])
+            denied = "; ".join(f"{c['count']} (per {_shown_name(c)})" for c in by_role["denied"])
             row["summary"] = (row["summary"] + "; " if row["summary"] else "") + f"denied: {denied}"
         row["disagreement"] = disagreement(row)
         out.append(row)
