@@ -54,3 +54,21 @@ def test_the_chart_labels_stance_and_revisions() -> None:
     assert chart is not None
     assert [r["count"] for r in chart["rows"]] == ["1,000 → 613", "450+ (reportedly)"]
     assert [r["stance"] for r in chart["rows"]] == ["asserted", "hedged"]
+
+
+def test_a_long_row_keeps_every_whole_toll_before_any_partial_count() -> None:
+    # more claims than a page shows: the whole-incident tolls stay, however few documents repeat them
+    from counterclaim.present import pages
+
+    def claim(n: int, role: str, docs: int) -> dict[str, object]:
+        return {"role": role, "n_documents": docs, "figures": [], "kind": role, "stance": "asserted",
+                "count": str(n), "source": f"source {n}", "low": n, "high": n, "qualifier": "exact"}
+
+    wholes = [claim(600 + n, "whole", 1) for n in range(3)]
+    partials = [claim(n, "partial", 2) for n in range(pages.MAX_CLAIMS + 5)]
+    row: dict[str, object] = {"claims": partials + wholes}
+    pages._claims(row, all_claims=False)
+    shown = row["claims"]
+    assert isinstance(shown, list) and len(shown) == pages.MAX_CLAIMS
+    assert [c["count"] for c in shown[:3]] == ["600", "601", "602"]
+    assert row["claims_total"] == pages.MAX_CLAIMS + 8

@@ -63,10 +63,12 @@ def _claims(row: dict[str, Any], all_claims: bool) -> None:
     from counterclaim.web.chart import range_chart
 
     row["claims_total"] = len(row["claims"])
-    if not all_claims and len(row["claims"]) > MAX_CLAIMS:
-        kept = {id(c) for c in sorted(row["claims"], key=lambda c: -c["n_documents"])[:MAX_CLAIMS]}
-        row["claims"] = [c for c in row["claims"] if id(c) in kept]
     order = {r: i for i, r in enumerate(ROLES)}  # whole-incident tolls first, their parts under them, then the rest
+    if not all_claims and len(row["claims"]) > MAX_CLAIMS:
+        # the whole-incident tolls are kept before any partial count, however few documents repeat them
+        ranked = sorted(row["claims"], key=lambda c: (order.get(c["role"], len(order)), -c["n_documents"]))
+        kept = {id(c) for c in ranked[:MAX_CLAIMS]}
+        row["claims"] = [c for c in row["claims"] if id(c) in kept]
     row["claims"].sort(key=lambda c: order.get(c["role"], len(order)))
     for c in row["claims"]:
         c["more_evidence"] = max(0, len(c["figures"]) - MAX_EVIDENCE)
