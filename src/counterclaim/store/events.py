@@ -39,6 +39,7 @@ from counterclaim.reconcile.grouping import (
     slug,
 )
 from counterclaim.store.db import Database, in_batches, placeholders
+from counterclaim.store.merges import live_id, merge_plan
 from counterclaim.store.placekeys import KeyMap, place_rows, weights_of
 from counterclaim.store.sources import unique_id
 from counterclaim.store.summaries import MEMBERS, EventAggregate, mark_stale, node_of, refresh_stale, widened
@@ -241,16 +242,7 @@ def resolve_event(db: Database, event_id: str) -> str:
     Raises:
         NotFoundError: E110 no such event.
     """
-    current, seen = event_id, set()
-    while current not in seen:
-        seen.add(current)
-        row = db.query("SELECT merged_into FROM events WHERE id = ?", (current,))
-        if not row:
-            break
-        if row[0]["merged_into"] is None:
-            return current
-        current = row[0]["merged_into"]
-    raise NotFoundError(LedgerErrors.E110.format(id=event_id))
+    return live_id(db, "events", event_id, LedgerErrors.E110.format(id=event_id))
 
 
 def merge_events(db: Database, ids: list[str], *, into: str | None = None, name: str | None = None) -> str:
@@ -259,10 +251,7 @@ def merge_events(db: Database, ids: list[str], *, into: str | None = None, name:
     Raises:
         LedgerError: E114 fewer than two distinct events; NotFoundError: E110 unknown id.
     """
-    resolved = list(dict.fromkeys(resolve_event(db, i) for i in ids + ([into] if into else [])))
-    if len(resolved) < 2:
-        raise NotFoundError(LedgerErrors.E114.format(what="merge-events", ids=", ".join(ids)))
-    target = resolve_event(db, into) if into else resolved[0]
+    resolved, target = merge_plan(ids, into, lambda i: resolve_event(db, i), "merge-events")
     with db.transaction():
         for other in resolved:
             if other != target:

@@ -22,6 +22,7 @@ from counterclaim.errors import LedgerErrors, NotFoundError
 from counterclaim.reconcile.claimants import normalise
 from counterclaim.reconcile.grouping import slug
 from counterclaim.store.db import Database, in_batches, placeholders
+from counterclaim.store.merges import live_id, merge_plan
 
 
 def _now() -> str:
@@ -86,21 +87,11 @@ def resolve_source(db: Database, source_id: str) -> str:
     Raises:
         NotFoundError: E111 no such source.
     """
-    seen: set[str] = set()
-    current = source_id
-    while current not in seen:
-        seen.add(current)
-        row = db.query("SELECT id, merged_into FROM sources WHERE id = ?", (current,))
-        if not row:
-            by_spelling = db.scalar("SELECT source_id FROM source_spellings WHERE spelling = ?", (current,))
-            if by_spelling is None:
-                raise NotFoundError(LedgerErrors.E111.format(id=source_id))
-            current = by_spelling
-            continue
-        if row[0]["merged_into"] is None:
-            return current
-        current = row[0]["merged_into"]
-    raise NotFoundError(LedgerErrors.E111.format(id=source_id))
+    def by_spelling(spelling: str) -> str | None:
+        found = db.scalar("SELECT source_id FROM source_spellings WHERE spelling = ?", (spelling,))
+        return None if found is None else str(found)
+
+    return live_id(db, "sources", source_id, LedgerErrors.E111.format(id=source_id), by_spelling)
 
 
 def merge_sources(db: Database, ids: list[str], *, into: str | None = None, name: str | None = None) -> str:
@@ -109,10 +100,7 @@ def merge_sources(db: Database, ids: list[str], *, into: str | None = None, name
     Raises:
         LedgerError: E114 fewer than two distinct sources; NotFoundError: E111 unknown id.
     """
-    resolved = list(dict.fromkeys(resolve_source(db, i) for i in ids + ([into] if into else [])))
-    if len(resolved) < 2:
-        raise NotFoundError(LedgerErrors.E114.format(what="merge-sources", ids=", ".join(ids)))
-    target = resolve_source(db, into) if into else resolved[0]
+    resolved, target = merge_plan(ids, into, lambda i: resolve_source(db, i), "merge-sources")
     with db.transaction():
         for other in resolved:
             if other == target:
