@@ -13,6 +13,7 @@ both "she" are Ada Quill.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -106,7 +107,7 @@ class AttributionModel(_Attributor):
                     candidate = claimant_from(tok)
                     if tok.ent_type_ in ("ORG", "GPE", "NORP") or could_claim(candidate.name):
                         self._reporters.append((tok.idx, candidate))
-        return [c for at, c in self._reporters if at < before]
+        return [c for _, c in self._reporters[:bisect_left(self._reporters, before, key=lambda r: r[0])]]
 
 def attribute_quotes(quotes: list[QuotedStretch], norm: NormText, doc: Doc,
                      model: AttributionModel | None = None) -> list[Attribution]:

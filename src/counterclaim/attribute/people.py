@@ -18,6 +18,8 @@ organisation that spoke. Each pronoun is read once.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim import lexicons as _lex
@@ -82,6 +84,7 @@ class People:
         self.text = norm.text
         self.quotes = quotes
         self.frames = Frames(self.text, quotes)
+        self.close_ends = [self.frames.close_end(q) for q in quotes]  # in text order, like the quotations
         self.names = NameIndex(doc, norm)
         self.genders = Genders(doc)
         self.roles: list[tuple[int, str, set[str]]] = []
@@ -272,10 +275,9 @@ class People:
         crowd."), the one before it. A plural, a negated subject or a person of the other gender there
         gives nothing, and the history decides."""
         anchor = tok.sent.start_char
-        for q in self.quotes:
-            end = self.frames.close_end(q)
-            if end <= tok.idx and tok.idx - end <= 3:
-                anchor = q.open_at
+        k = bisect_right(self.close_ends, tok.idx) - 1  # the last quotation closed before the pronoun
+        if k >= 0 and tok.idx - self.close_ends[k] <= 3:
+            anchor = self.quotes[k].open_at
         prev = None
         for t in reversed(tokens_between(self.doc, max(0, anchor - SPEAKER_WINDOW), anchor)):
             if not (t.is_punct or t.is_space or self.inside_quote(t)):
