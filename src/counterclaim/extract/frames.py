@@ -293,7 +293,7 @@ def load_sequences(file: str = _CUES_FILE) -> tuple[Sequence, ...]:
             if not isinstance(found, dict):
                 raise _lex.LexiconError(f"{file}: {raw['name']}: {outcome!r} is no mapping list")
             outcomes = dict(found)
-        elif outcome not in OUTCOMES and (outcome or file not in _CUE_FILES):
+        elif outcome not in OUTCOMES and (outcome or file == _FILE):  # only the outcome table's need one
             raise _lex.LexiconError(f"{file}: {raw['name']}: unknown outcome {outcome!r}")
         cue = raw.get("cue", "")
         cue_words = frozenset(_words(cue, lists)) if cue else frozenset()
@@ -449,16 +449,18 @@ def sequence_ends(doc: Doc, name: str, start: int) -> list[int]:
     return asked[(name, start)]  # type: ignore[no-any-return]
 
 
-def sequences(doc: Doc) -> dict[str, list[tuple[int, int]]]:
-    """``{sequence name: [(start, end) token spans]}`` of ``subset_cues.json`` in ``doc`` by spaCy's
-    ``Matcher`` over the whole Doc: the whole picture, for tests and inspection (the rules ask
+def sequences(doc: Doc, file: str = _CUES_FILE) -> dict[str, list[tuple[int, int]]]:
+    """``{sequence name: [(start, end) token spans]}`` of ``subset_cues.json`` (or another table's
+    sequences, ``file``) in ``doc`` by spaCy's ``Matcher`` over the whole Doc, once per Doc: the whole
+    picture, for tests and inspection, and for tables read everywhere (the subset rules ask
     :func:`sequence_ends` where they need to know)."""
-    cached = doc.user_data.get(_CUES_DATA + ".sequences")
+    key = _CUES_DATA + ".sequences" + ("" if file == _CUES_FILE else f".{file}")
+    cached = doc.user_data.get(key)
     if cached is None:
         cached = {}
-        for match_id, start, end in _sequence_matcher(doc.vocab, _CUES_FILE)(doc):
+        for match_id, start, end in _sequence_matcher(doc.vocab, file)(doc):
             cached.setdefault(doc.vocab.strings[match_id], []).append((start, end))
-        doc.user_data[_CUES_DATA + ".sequences"] = cached
+        doc.user_data[key] = cached
     return cached  # type: ignore[no-any-return]
 
 
