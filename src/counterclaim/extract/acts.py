@@ -61,10 +61,11 @@ from counterclaim.extract.actplaces import Place, find_demonyms, find_places
 from counterclaim.extract.quotemarks import find_double_stretches
 from counterclaim.extract.spans import tokens_between
 from counterclaim.nlp.normalize import NormText
+from counterclaim.records import ACT_KINDS
 
 # The word lists of the act rules are data (lexicons/data/act_*.txt, act_*.tsv; each file's header says
 # what it is); the dependency labels and modal verbs below are grammar.
-_ACT_KINDS = frozenset({"resolution", "declaration", "law", "proclamation", "other"})
+_ACT_KINDS = frozenset(ACT_KINDS)
 ACT_NOUNS = _lex.mapping("act_nouns.tsv", values=_ACT_KINDS)
 ADOPT_VERBS = _lex.words("act_adopt_verbs.txt")
 DECLARE_VERBS = _lex.mapping("act_declare_verbs.tsv", values=_ACT_KINDS)
